@@ -1,0 +1,244 @@
+"""The TOML config: loading, validation, and errors that name the file and the key.
+
+Validation happens before anything is written: a bad config never touches
+the database.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from scheduler.cron import CronError, cron_trigger
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "default.toml"
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class ConfigError(ValueError):
+    """A config problem, phrased as ``FILE: KEY: what is wrong``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseConfig(_Model):
+    url: str = "sqlite:///followup.db"
+
+
+class CrawlConfig(_Model):
+    user_agent: str = "followup/0.1 (+https://github.com/followup-news/followup)"
+    obey_robots: bool = True
+    allow_private_networks: bool = False
+    allow_hosts: tuple[str, ...] = ()
+    keep_unmatched: bool = False
+    timeout_s: Annotated[float, Field(gt=0, le=3600)] = 30
+    max_page_bytes: Annotated[int, Field(gt=1000)] = 5_000_000
+    max_redirects: Annotated[int, Field(ge=0, le=20)] = 5
+    concurrent_requests: Annotated[int, Field(ge=1, le=256)] = 32
+    concurrent_requests_per_domain: Annotated[int, Field(ge=1, le=64)] = 8
+    download_delay_s: Annotated[float, Field(ge=0)] = 0.0
+    autothrottle: bool = True
+    retry_times: Annotated[int, Field(ge=0, le=10)] = 2
+    extract_workers: Annotated[int, Field(ge=0, le=64)] = 0  # 0 = one per CPU
+    crawl_time_limit_s: Annotated[float, Field(gt=0)] = 1800
+    max_backoff_s: Annotated[float, Field(gt=0)] = 86_400
+    adaptive_max_skip: Annotated[int, Field(ge=0, le=100)] = 8
+    update_check_days: Annotated[float, Field(ge=0)] = 0  # 0 = stored articles are not re-fetched
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _host_port(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for hp in v:
+            if not re.fullmatch(r"(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}", hp):
+                raise ValueError(f"{hp!r} is not an exact host:port pair such as 127.0.0.1:8765")
+        return v
+
+
+class SourceConfig(_Model):
+    name: str
+    kind: Literal["feed", "sitemap", "site", "search"]
+    url: str
+    schedule: str = "*/30 * * * *"
+    language: str | None = None
+    follow: str | None = None
+    max_pages: Annotated[int, Field(ge=1, le=10_000)] = 50
+    stories: tuple[str, ...] = ()  # search sources: which stories' queries (default all)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not NAME_RE.match(v):
+            raise ValueError(f"{v!r} must be lower-case letters, digits and '-' only")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", v):
+            raise ValueError(f"{v!r} is not an http(s) URL")
+        return v
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, v: str) -> str:
+        try:
+            cron_trigger(v)
+        except CronError as exc:
+            raise ValueError(str(exc)) from exc
+        return v
+
+    @field_validator("follow")
+    @classmethod
+    def _follow(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"{v!r} is not a valid regular expression: {exc}") from exc
+        return v
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> SourceConfig:
+        if self.kind == "search" and "{query}" not in self.url:
+            raise ValueError("a search source's url must contain {query}")
+        return self
+
+
+class StoryRef(_Model):
+    path: str
+
+
+class ServiceConfig(_Model):
+    lease_ttl_s: Annotated[float, Field(gt=1)] = 60
+    grace_s: Annotated[float, Field(ge=0)] = 20
+    max_parallel_crawls: Annotated[int, Field(ge=1, le=16)] = 2
+
+
+class FileConfig(_Model):
+    database: DatabaseConfig = DatabaseConfig()
+    crawl: CrawlConfig = CrawlConfig()
+    service: ServiceConfig = ServiceConfig()
+    sources: tuple[SourceConfig, ...] = ()
+    stories: tuple[StoryRef, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> FileConfig:
+        seen: set[str] = set()
+        for s in self.sources:
+            if s.name in seen:
+                raise ValueError(f"source name {s.name!r} is used twice")
+            seen.add(s.name)
+        return self
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated config and where it came from."""
+
+    path: Path
+    file: FileConfig
+    database_url: str
+    story_paths: tuple[Path, ...]
+
+    @property
+    def crawl(self) -> CrawlConfig:
+        return self.file.crawl
+
+    @property
+    def sources(self) -> tuple[SourceConfig, ...]:
+        return self.file.sources
+
+    @property
+    def service(self) -> ServiceConfig:
+        return self.file.service
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _format_validation(path: Path, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if p not in ("function-after",))
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (check the spelling against docs/configuration.md)"
+        lines.append(f"{path}: {_loc(loc)}: {msg}")
+    return "\n".join(lines)
+
+
+def resolve_story_path(ref: str, base: Path) -> Path:
+    from claims.dossier import builtin_story_path
+
+    if ref.startswith("builtin:"):
+        return builtin_story_path(ref.removeprefix("builtin:"))
+    p = Path(ref).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+def _anchor_sqlite(url: str, config_path: Path) -> str:
+    """A relative SQLite path in a config file means: next to that file (cron runs from $HOME)."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:////"):
+        return url
+    rel = url.removeprefix("sqlite:///")
+    if not rel or rel == ":memory:" or rel.startswith("file:"):
+        return url
+    if config_path.resolve() == DEFAULT_CONFIG:
+        return url  # the bundled config keeps its database in the working directory
+    return "sqlite:///" + str(config_path.resolve().parent / rel)
+
+
+def load_config(path: Path, *, env: dict[str, str] | None = None) -> Config:
+    """Read and validate a config file; raise ConfigError naming the file and key."""
+    env = dict(os.environ) if env is None else env
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        fc = FileConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation(path, exc)) from None
+    base = path.resolve().parent
+    story_paths: list[Path] = []
+    for i, ref in enumerate(fc.stories):
+        p = resolve_story_path(ref.path, base)
+        if not p.is_file():
+            raise ConfigError(f"{path}: stories[{i}].path: story file {p} not found")
+        story_paths.append(p)
+    db_url = env.get("FOLLOWUP_DATABASE_URL") or _anchor_sqlite(fc.database.url, path)
+    return Config(path=path, file=fc, database_url=db_url, story_paths=tuple(story_paths))
+
+
+def find_config(
+    explicit: str | None, *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Path:
+    """--config, else ./followup.toml, else $FOLLOWUP_CONFIG, else the bundled default."""
+    env = dict(os.environ) if env is None else env
+    if explicit:
+        return Path(explicit)
+    local = (cwd or Path.cwd()) / "followup.toml"
+    if local.is_file():
+        return local
+    if env.get("FOLLOWUP_CONFIG"):
+        return Path(env["FOLLOWUP_CONFIG"])
+    return DEFAULT_CONFIG

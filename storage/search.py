@@ -1,0 +1,178 @@
+"""Full-text search: one small query syntax, two back ends (SQLite FTS5, PostgreSQL tsvector).
+
+User text never reaches FTS5 or ``to_tsquery`` as syntax: it is parsed here
+into words and phrases, and each becomes a quoted FTS5 phrase or a bound
+``phraseto_tsquery`` argument.  Text is folded the same way on both sides
+(case, diacritics, Han characters as single tokens), so ``Colosó`` finds
+``coloso`` and ``超算`` finds ``孟菲斯超算``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    literal_column,
+    not_,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from storage.engine import dialect_name
+
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
+_TOKEN = re.compile(r'"|\S+')
+
+
+class SearchSyntaxError(ValueError):
+    """The search text cannot be understood; the message says why."""
+
+
+def fold(text_: str) -> str:
+    """Fold text for indexing and querying: casefold, no diacritics, Han characters spaced."""
+    decomposed = unicodedata.normalize("NFKD", text_)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _CJK.sub(r" \1 ", stripped.casefold())
+
+
+@dataclass(frozen=True)
+class Term:
+    phrase: str  # folded words separated by single spaces
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """AND of groups; each group is an OR of terms (a negated group holds one term)."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+
+def _words(raw: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(raw)))
+
+
+def parse_search(raw: str) -> SearchQuery:
+    """Parse ``words "exact phrases" a OR b -excluded`` into a SearchQuery."""
+    if raw.count('"') % 2:
+        raise SearchSyntaxError(f"search text {raw!r} has an unbalanced double quote")
+    pieces: list[tuple[str, bool, bool]] = []  # (text, negated, quoted)
+    for m in re.finditer(r'(-?)"([^"]*)"|(\S+)', raw):
+        if m.group(3) is not None:
+            word = m.group(3)
+            neg = word.startswith("-") and len(word) > 1
+            pieces.append((word[1:] if neg else word, neg, False))
+        else:
+            pieces.append((m.group(2), bool(m.group(1)), True))
+    groups: list[list[Term]] = []
+    pending_or = False
+    for body, neg, quoted in pieces:
+        if not quoted and body == "OR" and not neg:
+            if not groups or groups[-1][0].negated:
+                raise SearchSyntaxError(f"search text {raw!r}: OR needs a term on its left")
+            pending_or = True
+            continue
+        phrase = _words(body)
+        if not phrase:
+            continue
+        term = Term(phrase, neg)
+        if pending_or:
+            if neg:
+                raise SearchSyntaxError(f"search text {raw!r}: cannot OR an excluded term")
+            groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+    if pending_or:
+        raise SearchSyntaxError(f"search text {raw!r}: OR needs a term on its right")
+    if not groups:
+        raise SearchSyntaxError(f"search text {raw!r} has no words to search for")
+    if all(g[0].negated for g in groups):
+        raise SearchSyntaxError(f"search text {raw!r}: give at least one term that is not excluded")
+    return SearchQuery(tuple(tuple(g) for g in groups))
+
+
+def _fts5_expression(q: SearchQuery) -> str:
+    def quote(t: Term) -> str:
+        return '"' + t.phrase.replace('"', "") + '"'
+
+    positive = [g for g in q.groups if not g[0].negated]
+    negative = [g[0] for g in q.groups if g[0].negated]
+    expr = " AND ".join(
+        "(" + " OR ".join(quote(t) for t in g) + ")" if len(g) > 1 else quote(g[0])
+        for g in positive
+    )
+    for t in negative:
+        expr = f"({expr}) NOT {quote(t)}"
+    return expr
+
+
+_pg_search = Table(
+    "article_search",
+    MetaData(),
+    Column("article_id", Integer, primary_key=True),
+    Column("doc"),
+)
+
+
+def index_article(session: Session, article_id: int, title: str | None, body: str) -> None:
+    """(Re)index one article; the caller commits."""
+    t, b = fold(title or ""), fold(body)
+    if dialect_name(session) == "sqlite":
+        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+        session.execute(
+            text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :t, :b)"),
+            {"id": article_id, "t": t, "b": b},
+        )
+    else:
+        session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
+        session.execute(
+            insert(_pg_search).values(
+                article_id=article_id, doc=func.to_tsvector("simple", t + " " + b)
+            )
+        )
+
+
+def unindex_article(session: Session, article_id: int) -> None:
+    if dialect_name(session) == "sqlite":
+        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
+    else:
+        session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
+
+
+def matching_ids(session: Session, q: SearchQuery) -> ColumnElement[bool]:
+    """A condition ``articles.id IN (matching ids)`` for the query, with bound parameters only."""
+    from storage.models import Article
+
+    if dialect_name(session) == "sqlite":
+        sub = (
+            select(literal_column("rowid"))
+            .select_from(text("article_search"))
+            .where(text("article_search MATCH :fts").bindparams(fts=_fts5_expression(q)))
+        )
+        return Article.id.in_(sub)
+
+    def tsq(t: Term) -> ColumnElement[bool]:
+        return _pg_search.c.doc.op("@@")(func.phraseto_tsquery("simple", t.phrase))
+
+    conds: list[ColumnElement[bool]] = []
+    for g in q.groups:
+        if g[0].negated:
+            conds.append(not_(tsq(g[0])))
+        else:
+            conds.append(or_(*[tsq(t) for t in g]))
+    sub = select(_pg_search.c.article_id).where(and_(*conds))
+    return Article.id.in_(sub)
