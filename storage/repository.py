@@ -279,35 +279,43 @@ def _add_bands(session: Session, article_id: int, keys: Sequence[int]) -> None:
 
 
 def _link_near_duplicates(session: Session, new_id: int, data: ArticleData) -> int | None:
-    """Point a syndicated copy at the earliest-published article of its near-duplicate group."""
-    if data.fingerprint is None or not data.band_keys:
-        return None
-    pairs = list(enumerate(data.band_keys))
-    cand_ids = set(
-        session.scalars(
-            select(ArticleBand.article_id)
-            .where(tuple_(ArticleBand.band_no, ArticleBand.band_key).in_(pairs))
-            .distinct()
-        )
-    )
-    _add_bands(session, new_id, data.band_keys)
-    if not cand_ids:
-        return None
-    fp = dedup.fingerprint_from_bytes(data.fingerprint)
-    rows = session.execute(
-        select(Article.id, Article.fingerprint, Article.published, Article.duplicate_of).where(
-            Article.id.in_(cand_ids)
-        )
-    ).all()
+    """Point a syndicated copy at the earliest-published article of its near-duplicate group.
+
+    Candidates come from equal LSH band keys (an indexed look-up), are
+    confirmed by the fingerprints' estimated similarity, and a declared
+    rel=canonical naming another stored page counts as a match too.
+    """
     roots: set[int] = set()
-    for aid, blob, _pub, dup_of in rows:
-        if blob is None:
-            continue
-        if (
-            dedup.similarity(fp, dedup.fingerprint_from_bytes(blob))
-            >= dedup.NEAR_DUPLICATE_THRESHOLD
-        ):
-            roots.add(dup_of if dup_of is not None else aid)
+    if data.duplicate_hint:
+        hinted = session.execute(
+            select(Article.id, Article.duplicate_of).where(Article.url_hash == data.duplicate_hint)
+        ).first()
+        if hinted is not None and hinted[0] != new_id:
+            roots.add(hinted[1] if hinted[1] is not None else hinted[0])
+    if data.fingerprint is not None and data.band_keys:
+        pairs = list(enumerate(data.band_keys))
+        cand_ids = set(
+            session.scalars(
+                select(ArticleBand.article_id)
+                .where(tuple_(ArticleBand.band_no, ArticleBand.band_key).in_(pairs))
+                .distinct()
+            )
+        )
+        _add_bands(session, new_id, data.band_keys)
+        cand_ids.discard(new_id)
+        if cand_ids:
+            fp = dedup.fingerprint_from_bytes(data.fingerprint)
+            rows = session.execute(
+                select(Article.id, Article.fingerprint, Article.duplicate_of).where(
+                    Article.id.in_(cand_ids)
+                )
+            ).all()
+            for aid, blob, dup_of in rows:
+                if blob is None:
+                    continue
+                sim = dedup.similarity(fp, dedup.fingerprint_from_bytes(blob))
+                if sim >= dedup.NEAR_DUPLICATE_THRESHOLD:
+                    roots.add(dup_of if dup_of is not None else aid)
     if not roots:
         return None
     root_rows = session.execute(
