@@ -121,6 +121,12 @@ class Article(Base):
     """One article, keyed by the hash of its canonical URL."""
 
     __tablename__ = "articles"
+    # Listing queries filter on one of these and want the newest first: a composite index
+    # serves both the filter and the order, so LIMIT stops early instead of sorting every hit.
+    __table_args__ = (
+        Index("ix_articles_source_published", "source_id", "published"),
+        Index("ix_articles_language_published", "language", "published"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -131,14 +137,12 @@ class Article(Base):
     published: Mapped[datetime | None] = mapped_column(index=True)
     fetched: Mapped[datetime]
     updated: Mapped[datetime]
-    language: Mapped[str | None] = mapped_column(String(12), index=True)
+    language: Mapped[str | None] = mapped_column(String(12))
     body: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
-    source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"), index=True
-    )
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     duplicate_of: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )

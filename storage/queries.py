@@ -52,7 +52,10 @@ def _snippet(body: str, n: int = 200) -> str:
 
 
 def search_articles(session: Session, f: ArticleFilter) -> list[dict[str, Any]]:
-    """Articles matching every filter, newest published first."""
+    """Articles matching every filter, newest published first.
+
+    With search text on SQLite, newest *stored* first (see storage.search.apply_search).
+    """
     if f.limit < 1:
         raise QueryError("--limit must be at least 1")
     if f.story is not None and session.get(Story, f.story) is None:
@@ -65,21 +68,19 @@ def search_articles(session: Session, f: ArticleFilter) -> list[dict[str, Any]]:
         raise QueryError(f"unknown source {f.source!r}: see `followup sources`")
     q = select(Article)
     conds = []
-    if f.text:
-        try:
-            parsed = search.parse_search(f.text)
-        except search.SearchSyntaxError as exc:
-            raise QueryError(str(exc)) from None
-        conds.append(search.matching_ids(session, parsed))
+    for ent in f.entities:
+        ae = select(ArticleEntity.article_id).where(
+            ArticleEntity.article_id == Article.id, ArticleEntity.entity_id == ent
+        )
+        if f.story:
+            ae = ae.where(ArticleEntity.story_id == f.story)
+        conds.append(ae.exists())
     if f.story:
         conds.append(
-            Article.id.in_(select(ArticleStory.article_id).where(ArticleStory.story_id == f.story))
+            select(ArticleStory.article_id)
+            .where(ArticleStory.article_id == Article.id, ArticleStory.story_id == f.story)
+            .exists()
         )
-    for ent in f.entities:
-        sub = select(ArticleEntity.article_id).where(ArticleEntity.entity_id == ent)
-        if f.story:
-            sub = sub.where(ArticleEntity.story_id == f.story)
-        conds.append(Article.id.in_(sub))
     if f.source:
         conds.append(
             Article.source_id == select(Source.id).where(Source.name == f.source).scalar_subquery()
@@ -91,10 +92,21 @@ def search_articles(session: Session, f: ArticleFilter) -> list[dict[str, Any]]:
     if f.until:
         conds.append(Article.published <= f.until)
     if not f.include_duplicates:
-        conds.append(Article.duplicate_of.is_(None))
+        # written so that no planner walks the duplicate_of index (nearly every row is NULL)
+        # instead of the published index that gives the order
+        conds.append(func.coalesce(Article.duplicate_of, 0) == 0)
     if conds:
         q = q.where(and_(*conds))
-    q = q.order_by(Article.published.desc().nulls_last(), Article.id.desc()).limit(f.limit)
+    ordered = False
+    if f.text:
+        try:
+            parsed = search.parse_search(f.text)
+        except search.SearchSyntaxError as exc:
+            raise QueryError(str(exc)) from None
+        q, ordered = search.apply_search(session, q, parsed)
+    if not ordered:
+        q = q.order_by(Article.published.desc(), Article.id.desc())
+    q = q.limit(f.limit)
     arts = list(session.scalars(q))
     return _article_dicts(session, arts)
 
@@ -117,7 +129,9 @@ def _article_dicts(session: Session, arts: list[Article]) -> list[dict[str, Any]
         ):
             if eid not in ents[aid]:
                 ents[aid].append(eid)
-    names: dict[int, str] = {sid: name for sid, name in session.execute(select(Source.id, Source.name))}
+    names: dict[int, str] = {
+        sid: name for sid, name in session.execute(select(Source.id, Source.name))
+    }
     return [
         {
             "id": a.id,

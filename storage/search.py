@@ -12,21 +12,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Column,
     ColumnElement,
     Integer,
     MetaData,
+    Select,
     Table,
     and_,
+    bindparam,
     delete,
     func,
     insert,
     literal_column,
     not_,
     or_,
-    select,
     text,
 )
 from sqlalchemy.orm import Session
@@ -153,17 +155,33 @@ def unindex_article(session: Session, article_id: int) -> None:
         session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
 
 
-def matching_ids(session: Session, q: SearchQuery) -> ColumnElement[bool]:
-    """A condition ``articles.id IN (matching ids)`` for the query, with bound parameters only."""
+_fts5 = Table(
+    "article_search",
+    MetaData(),
+    Column("rowid", Integer, primary_key=True),
+    Column("title"),
+    Column("body"),
+)
+
+
+def apply_search(session: Session, stmt: Select[Any], q: SearchQuery) -> tuple[Select[Any], bool]:
+    """Restrict an ``articles`` select to the matches of ``q`` (bound parameters only).
+
+    Returns the statement and whether it is already ordered: on SQLite the
+    matches are walked newest-stored first straight from FTS5 (``rowid``
+    descending), so LIMIT stops after N hits instead of sorting every match,
+    which keeps a common-word query fast at a million articles.
+    """
     from storage.models import Article
 
     if dialect_name(session) == "sqlite":
-        sub = (
-            select(literal_column("rowid"))
-            .select_from(text("article_search"))
-            .where(text("article_search MATCH :fts").bindparams(fts=_fts5_expression(q)))
+        match = literal_column("article_search").op("MATCH")(bindparam("fts", _fts5_expression(q)))
+        stmt = (
+            stmt.join(_fts5, _fts5.c.rowid == Article.id)
+            .where(match)
+            .order_by(_fts5.c.rowid.desc())
         )
-        return Article.id.in_(sub)
+        return stmt, True
 
     def tsq(t: Term) -> ColumnElement[bool]:
         return _pg_search.c.doc.op("@@")(func.phraseto_tsquery("simple", t.phrase))
@@ -174,5 +192,5 @@ def matching_ids(session: Session, q: SearchQuery) -> ColumnElement[bool]:
             conds.append(not_(tsq(g[0])))
         else:
             conds.append(or_(*[tsq(t) for t in g]))
-    sub = select(_pg_search.c.article_id).where(and_(*conds))
-    return Article.id.in_(sub)
+    stmt = stmt.join(_pg_search, _pg_search.c.article_id == Article.id).where(and_(*conds))
+    return stmt, False

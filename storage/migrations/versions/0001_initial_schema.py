@@ -135,12 +135,16 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_articles_duplicate_of"), ["duplicate_of"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_articles_language"), ["language"], unique=False)
+        batch_op.create_index(
+            "ix_articles_language_published", ["language", "published"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_articles_needs_analysis"), ["needs_analysis"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_articles_published"), ["published"], unique=False)
-        batch_op.create_index(batch_op.f("ix_articles_source_id"), ["source_id"], unique=False)
+        batch_op.create_index(
+            "ix_articles_source_published", ["source_id", "published"], unique=False
+        )
 
     op.create_table(
         "claims",
@@ -364,10 +368,10 @@ def downgrade() -> None:
     op.drop_table("fetch_states")
     op.drop_table("claims")
     with op.batch_alter_table("articles", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_articles_source_id"))
+        batch_op.drop_index("ix_articles_source_published")
         batch_op.drop_index(batch_op.f("ix_articles_published"))
         batch_op.drop_index(batch_op.f("ix_articles_needs_analysis"))
-        batch_op.drop_index(batch_op.f("ix_articles_language"))
+        batch_op.drop_index("ix_articles_language_published")
         batch_op.drop_index(batch_op.f("ix_articles_duplicate_of"))
 
     op.drop_table("articles")

@@ -1,0 +1,160 @@
+"""End-to-end ingest speed: a generated news web on loopback, crawled by the real `followup crawl`.
+
+    python benchmarks/ingest.py [--n 2000] [--workers 0] [--compare] [--scrapy-bench]
+
+Prints pages/s, CPU seconds per page and peak RSS (the crawl process and its
+extraction workers together) for a first full crawl, and the time of a
+second crawl of the unchanged web.  --compare also times trafilatura alone
+and a plain lxml parse of the same pages in this process; --scrapy-bench runs
+`scrapy bench` for the machine's bare Scrapy figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.webgen import generate_web, web_sources  # noqa: E402
+from scheduler.demo.server import NewsWebServer  # noqa: E402
+
+
+def serve(n: int, port_q: multiprocessing.Queue, stop: multiprocessing.Event) -> None:  # type: ignore[type-arg]
+    server = NewsWebServer()
+    server.set_pages(generate_web(n, server.base_url))
+    server.start()
+    port_q.put(server.base_url)
+    stop.wait()
+    server.stop()
+
+
+def write_config(folder: Path, base: str, workers: int) -> Path:
+    lines = [
+        "[database]", f'url = "sqlite:///{folder / "ingest.db"}"', "",
+        "[crawl]", f'allow_hosts = ["{base.split("//")[1]}"]', "obey_robots = true",
+        f"extract_workers = {workers}", "concurrent_requests = 32", "concurrent_requests_per_domain = 16",
+        "autothrottle = false", "",
+        "[[stories]]", 'path = "builtin:xai-supercomputer"',
+    ]
+    for s in web_sources(base):
+        lines += ["", "[[sources]]"] + [f'{k} = "{v}"' for k, v in s.items()]
+    p = folder / "followup.toml"
+    p.write_text("\n".join(lines) + "\n")
+    return p
+
+
+def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Wall time, CPU seconds (process tree) and peak RSS in MB (process tree) of a command."""
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    cpu: dict[int, float] = {}
+    done = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                procs = [proc, *proc.children(recursive=True)]
+                rss = 0
+                for p in procs:
+                    try:
+                        rss += p.memory_info().rss
+                        t = p.cpu_times()
+                        cpu[p.pid] = t.user + t.system
+                    except psutil.Error:
+                        pass
+                peak = max(peak, rss / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    th = threading.Thread(target=watch, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    done.set()
+    th.join()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+    return wall, sum(cpu.values()), peak, out
+
+
+def compare(n: int) -> None:
+    import lxml.html
+    import trafilatura
+
+    from crawler.extraction import extract_article
+
+    pages = [p.body for path, p in generate_web(min(n, 500), "http://bench.test").items() if path.endswith(".html") and "/20" in path]
+    for name, fn in (
+        ("lxml parse alone", lambda b: lxml.html.fromstring(b)),
+        ("trafilatura.extract alone", lambda b: trafilatura.extract(b.decode("utf-8", "replace"))),
+        ("followup extract_article", lambda b: extract_article(b, "http://bench.test/x.html")),
+    ):
+        t = time.perf_counter()
+        for b in pages:
+            fn(b)
+        dt = time.perf_counter() - t
+        print(f"{name:28s} {len(pages) / dt:8.1f} pages/s on one core ({len(pages)} pages)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=0, help="extract_workers (0 = one per CPU)")
+    ap.add_argument("--compare", action="store_true")
+    ap.add_argument("--scrapy-bench", action="store_true")
+    args = ap.parse_args()
+
+    ctx = multiprocessing.get_context("spawn")
+    q: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
+    stop = ctx.Event()
+    server = ctx.Process(target=serve, args=(args.n, q, stop), daemon=True)
+    server.start()
+    base = q.get(timeout=120)
+    folder = Path(tempfile.mkdtemp(prefix="followup-ingest-"))
+    cfg = write_config(folder, base, args.workers)
+    fu = [sys.executable, "-m", "scheduler.cli"]
+    env_cfg = ["--config", str(cfg)]
+    subprocess.run([*fu, "init", *env_cfg], check=True, capture_output=True)
+    print(f"generated web: {args.n} article pages on {base}; cores: {os.cpu_count()}")
+    wall, cpu, peak, _ = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
+    import json
+
+    import sqlalchemy as sa
+
+    eng = sa.create_engine(f"sqlite:///{folder / 'ingest.db'}")
+    with eng.connect() as c:
+        stored = c.execute(sa.text("SELECT count(*) FROM articles")).scalar()
+        seen = c.execute(sa.text("SELECT count(*) FROM seen_urls")).scalar()
+    print(f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak RSS {peak:6.1f} MB  ({stored} stored, {seen} seen-only)")
+    wall2, cpu2, peak2, out2 = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
+    summary = json.loads(out2)
+    inner = summary.get("finished") and summary.get("started")
+    from datetime import datetime
+
+    crawl_s = (datetime.fromisoformat(summary["finished"]) - datetime.fromisoformat(summary["started"])).total_seconds() if inner else float("nan")
+    print(f"second crawl: {wall2:6.2f} s  (command incl. Python start-up; the crawl itself {crawl_s:.2f} s)  = {100 * wall2 / wall:.1f} % of the first ({100 * crawl_s / wall:.1f} % crawl only); new {summary['new_articles']}")
+    stop.set()
+    server.join(timeout=10)
+    if args.compare:
+        compare(args.n)
+    if args.scrapy_bench:
+        r = subprocess.run([sys.executable, "-m", "scrapy", "bench", "-s", "LOG_LEVEL=INFO", "-s", "CLOSESPIDER_TIMEOUT=10"], capture_output=True, text=True, cwd=tempfile.gettempdir())
+        lines = [ln for ln in r.stderr.splitlines() if "pages/min" in ln]
+        print("scrapy bench:", lines[-1].split("INFO:")[-1].strip() if lines else "no figure (see scrapy bench output)")
+
+
+if __name__ == "__main__":
+    main()
