@@ -51,7 +51,10 @@ class CrawlConfig(_Model):
     crawl_time_limit_s: Annotated[float, Field(gt=0)] = 1800
     max_backoff_s: Annotated[float, Field(gt=0)] = 86_400
     adaptive_max_skip: Annotated[int, Field(ge=0, le=100)] = 8
-    update_check_days: Annotated[float, Field(ge=0)] = 0  # 0 = stored articles are not re-fetched
+    update_check_hours: Annotated[float, Field(ge=0)] = (
+        24  # 0 = stored articles are never re-fetched
+    )
+    update_window_days: Annotated[float, Field(ge=0)] = 7
 
     @field_validator("allow_hosts")
     @classmethod

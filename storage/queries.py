@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from storage import search
@@ -67,7 +67,7 @@ def search_articles(session: Session, f: ArticleFilter) -> list[dict[str, Any]]:
     ):
         raise QueryError(f"unknown source {f.source!r}: see `followup sources`")
     q = select(Article)
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     for ent in f.entities:
         ae = select(ArticleEntity.article_id).where(
             ArticleEntity.article_id == Article.id, ArticleEntity.entity_id == ent

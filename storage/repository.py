@@ -193,13 +193,29 @@ class UpsertResult:
     duplicate_of: int | None = None
 
 
-def known_urls(session: Session, hashes: Iterable[str]) -> set[str]:
-    """Which of these URL hashes are stored, as articles or as seen-and-skipped pages."""
+def known_urls(
+    session: Session,
+    hashes: Iterable[str],
+    *,
+    recheck_before: datetime | None = None,
+    recheck_published_after: datetime | None = None,
+) -> set[str]:
+    """Which of these URL hashes need no fetch: stored as articles or as seen-and-skipped pages.
+
+    A recent article (published after ``recheck_published_after``) last fetched
+    before ``recheck_before`` is due for an update check and is left out, so
+    the caller fetches it again and a changed text becomes a new revision.
+    """
     wanted = list(dict.fromkeys(hashes))
     found: set[str] = set()
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
-        found.update(session.scalars(select(Article.url_hash).where(Article.url_hash.in_(chunk))))
+        q = select(Article.url_hash).where(Article.url_hash.in_(chunk))
+        if recheck_before is not None and recheck_published_after is not None:
+            q = q.where(
+                or_(Article.updated >= recheck_before, Article.published < recheck_published_after)
+            )
+        found.update(session.scalars(q))
         found.update(session.scalars(select(SeenUrl.url_hash).where(SeenUrl.url_hash.in_(chunk))))
     return found
 
@@ -603,7 +619,8 @@ def acquire_lease(session: Session, name: str, holder: str, *, now: datetime, tt
             .values(name=name, holder=holder, acquired_at=now, renewed_at=now, expires_at=expires)
             .on_conflict_do_nothing(index_elements=["name"])
         )
-        return bool(session.execute(stmt).rowcount)
+        result = session.execute(stmt)
+        return bool(getattr(result, "rowcount", 0))
     if lease.holder != holder and lease.expires_at > now:
         return False
     if lease.holder != holder:

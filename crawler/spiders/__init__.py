@@ -1,0 +1,1 @@
+"""followup's spider: one crawl visits every due source, whatever its kind."""

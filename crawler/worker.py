@@ -1,0 +1,135 @@
+"""The CPU-heavy part of a crawl, run in worker processes: extract, fingerprint, match, analyse.
+
+Scrapy's reactor thread only downloads and writes; parsing a 50–100 KB page
+with trafilatura costs several milliseconds, so it runs here, in a process
+pool, on plain picklable data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from claims.dossier import Story, load_story
+from claims.evidence import analyse
+from claims.matching import is_relevant, match_entities
+from crawler.extraction import extract_article
+from crawler.urls import canonicalize_url, is_http_url, url_hash
+from storage import dedup
+from storage.repository import EvidenceRecord, StoryAnalysis
+
+_STORIES: tuple[Story, ...] = ()
+
+
+def init_worker(story_paths: tuple[str, ...]) -> None:
+    """Load the dossiers once per worker process."""
+    import logging
+
+    from crawler.extraction import warm_up
+
+    global _STORIES
+    # trafilatura warns about every short page; the pipeline counts those outcomes itself
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    warm_up()
+    _STORIES = tuple(load_story(Path(p)) for p in story_paths)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    url: str
+    body: bytes
+    content_type: str | None
+    source_id: int | None
+    fetched: datetime
+    language_hint: str | None = None
+    title_hint: str | None = None
+    published_hint: datetime | None = None
+    author_hint: str | None = None
+
+
+@dataclass
+class PageResult:
+    url: str
+    canonical_url: str
+    url_hash: str
+    title: str | None
+    author: str | None
+    published: datetime | None
+    language: str | None
+    body: str
+    description: str | None
+    content_hash: str
+    fingerprint: bytes | None
+    band_keys: list[int]
+    analyses: list[StoryAnalysis] = field(default_factory=list)
+    relevant_to: list[str] = field(default_factory=list)
+    duplicate_hint: str | None = None  # URL hash of the page this one declares as canonical
+
+
+def analyse_text(
+    stories: tuple[Story, ...],
+    title: str | None,
+    body: str,
+    language: str | None,
+    published: datetime | None,
+) -> list[StoryAnalysis]:
+    """Entities, relevance and evidence of one text for every story."""
+    out: list[StoryAnalysis] = []
+    for story in stories:
+        ents = match_entities(story, title or "", body, language)
+        relevant = is_relevant(story, ents)
+        evidence: list[EvidenceRecord] = []
+        if relevant:
+            evidence = [
+                EvidenceRecord(e.claim_id, e.stance, e.quote, e.value, e.rule)
+                for e in analyse(story, title or "", body, language, published)
+            ]
+        out.append(StoryAnalysis(story.id, relevant, ents, evidence))
+    return out
+
+
+def process_page(job: PageJob, stories: tuple[Story, ...] | None = None) -> PageResult:
+    """Turn a downloaded page into everything the pipeline stores."""
+    stories = _STORIES if stories is None else stories
+    ex = extract_article(job.body, job.url, job.content_type, job.language_hint)
+    # The row is keyed on the fetched URL; a rel=canonical naming another page is kept as a
+    # duplicate hint only: syndicated copies declare the original as canonical, and a hostile
+    # page must never be able to overwrite another article's row by claiming its URL.
+    canonical = canonicalize_url(job.url)
+    hint: str | None = None
+    if ex.canonical_url and is_http_url(ex.canonical_url):
+        declared = canonicalize_url(ex.canonical_url)
+        if declared != canonical:
+            hint = url_hash(declared)
+    title = ex.title or job.title_hint
+    # an undated page counts as published when first fetched: listings and the claim board need a date
+    published = ex.published or job.published_hint or job.fetched
+    language = ex.language or job.language_hint
+    body = ex.body or ""
+    content_hash = hashlib.sha256(((title or "") + "\n" + body).encode("utf-8")).hexdigest()
+    fp_blob: bytes | None = None
+    bands: list[int] = []
+    if len(body) >= 200:
+        fp = dedup.fingerprint(body)
+        fp_blob = dedup.fingerprint_to_bytes(fp)
+        bands = list(dedup.band_keys(fp))
+    analyses = analyse_text(stories, title, body, language, published) if body else []
+    return PageResult(
+        url=job.url,
+        canonical_url=canonical,
+        url_hash=url_hash(canonical),
+        title=title,
+        author=ex.author or job.author_hint,
+        published=published,
+        language=language,
+        body=body,
+        description=ex.description,
+        content_hash=content_hash,
+        fingerprint=fp_blob,
+        band_keys=bands,
+        analyses=analyses,
+        relevant_to=[a.story_id for a in analyses if a.relevant],
+        duplicate_hint=hint,
+    )
