@@ -25,8 +25,8 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.webgen import generate_web, web_sources  # noqa: E402
-from scheduler.demo.server import NewsWebServer  # noqa: E402
+from benchmarks.webgen import generate_web, web_sources
+from scheduler.demo.server import NewsWebServer
 
 
 def serve(n: int, port_q: multiprocessing.Queue, stop: multiprocessing.Event) -> None:  # type: ignore[type-arg]
@@ -40,11 +40,19 @@ def serve(n: int, port_q: multiprocessing.Queue, stop: multiprocessing.Event) ->
 
 def write_config(folder: Path, base: str, workers: int) -> Path:
     lines = [
-        "[database]", f'url = "sqlite:///{folder / "ingest.db"}"', "",
-        "[crawl]", f'allow_hosts = ["{base.split("//")[1]}"]', "obey_robots = true",
-        f"extract_workers = {workers}", "concurrent_requests = 32", "concurrent_requests_per_domain = 16",
-        "autothrottle = false", "",
-        "[[stories]]", 'path = "builtin:xai-supercomputer"',
+        "[database]",
+        f'url = "sqlite:///{folder / "ingest.db"}"',
+        "",
+        "[crawl]",
+        f'allow_hosts = ["{base.split("//")[1]}"]',
+        "obey_robots = true",
+        f"extract_workers = {workers}",
+        "concurrent_requests = 32",
+        "concurrent_requests_per_domain = 16",
+        "autothrottle = false",
+        "",
+        "[[stories]]",
+        'path = "builtin:xai-supercomputer"',
     ]
     for s in web_sources(base):
         lines += ["", "[[sources]]"] + [f'{k} = "{v}"' for k, v in s.items()]
@@ -96,7 +104,11 @@ def compare(n: int) -> None:
 
     from crawler.extraction import extract_article
 
-    pages = [p.body for path, p in generate_web(min(n, 500), "http://bench.test").items() if path.endswith(".html") and "/20" in path]
+    pages = [
+        p.body
+        for path, p in generate_web(min(n, 500), "http://bench.test").items()
+        if path.endswith(".html") and "/20" in path
+    ]
     for name, fn in (
         ("lxml parse alone", lambda b: lxml.html.fromstring(b)),
         ("trafilatura.extract alone", lambda b: trafilatura.extract(b.decode("utf-8", "replace"))),
@@ -110,7 +122,9 @@ def compare(n: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=0, help="extract_workers (0 = one per CPU)")
     ap.add_argument("--compare", action="store_true")
@@ -138,22 +152,51 @@ def main() -> None:
     with eng.connect() as c:
         stored = c.execute(sa.text("SELECT count(*) FROM articles")).scalar()
         seen = c.execute(sa.text("SELECT count(*) FROM seen_urls")).scalar()
-    print(f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak RSS {peak:6.1f} MB  ({stored} stored, {seen} seen-only)")
-    wall2, cpu2, peak2, out2 = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
+    print(
+        f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak RSS {peak:6.1f} MB  ({stored} stored, {seen} seen-only)"
+    )
+    wall2, _cpu2, _peak2, out2 = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
     summary = json.loads(out2)
     inner = summary.get("finished") and summary.get("started")
     from datetime import datetime
 
-    crawl_s = (datetime.fromisoformat(summary["finished"]) - datetime.fromisoformat(summary["started"])).total_seconds() if inner else float("nan")
-    print(f"second crawl: {wall2:6.2f} s  (command incl. Python start-up; the crawl itself {crawl_s:.2f} s)  = {100 * wall2 / wall:.1f} % of the first ({100 * crawl_s / wall:.1f} % crawl only); new {summary['new_articles']}")
+    crawl_s = (
+        (
+            datetime.fromisoformat(summary["finished"]) - datetime.fromisoformat(summary["started"])
+        ).total_seconds()
+        if inner
+        else float("nan")
+    )
+    print(
+        f"second crawl: {wall2:6.2f} s  (command incl. Python start-up; the crawl itself {crawl_s:.2f} s)  = {100 * wall2 / wall:.1f} % of the first ({100 * crawl_s / wall:.1f} % crawl only); new {summary['new_articles']}"
+    )
     stop.set()
     server.join(timeout=10)
     if args.compare:
         compare(args.n)
     if args.scrapy_bench:
-        r = subprocess.run([sys.executable, "-m", "scrapy", "bench", "-s", "LOG_LEVEL=INFO", "-s", "CLOSESPIDER_TIMEOUT=10"], capture_output=True, text=True, cwd=tempfile.gettempdir())
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "bench",
+                "-s",
+                "LOG_LEVEL=INFO",
+                "-s",
+                "CLOSESPIDER_TIMEOUT=10",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tempfile.gettempdir(),
+        )
         lines = [ln for ln in r.stderr.splitlines() if "pages/min" in ln]
-        print("scrapy bench:", lines[-1].split("INFO:")[-1].strip() if lines else "no figure (see scrapy bench output)")
+        print(
+            "scrapy bench:",
+            lines[-1].split("INFO:")[-1].strip()
+            if lines
+            else "no figure (see scrapy bench output)",
+        )
 
 
 if __name__ == "__main__":

@@ -217,7 +217,8 @@ def run_spider(
     s = Settings()
     s.setmodule("crawler.settings", priority="project")
     s.update(settings, priority="cmdline")
-    process = CrawlerProcess(s, install_root_handler=False)
+    s.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # followup configures logging
+    process = CrawlerProcess(s)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, jobs=jobs)
     process.start()

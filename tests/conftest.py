@@ -18,7 +18,9 @@ def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""
     p = SHARED.joinpath(*parts)
     if not p.exists():
-        pytest.skip(f"{p} is absent: ../shared (the dev corpus and news web) is not checked out here")
+        pytest.skip(
+            f"{p} is absent: ../shared (the dev corpus and news web) is not checked out here"
+        )
     return p
 
 
@@ -38,7 +40,9 @@ def postgres_url() -> Iterator[str]:
     if not admin:
         if os.environ.get("CI"):
             pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL")
-        pytest.skip(f"no PostgreSQL server: set {PG_ENV}=postgresql+psycopg://user:pw@127.0.0.1/postgres")
+        pytest.skip(
+            f"no PostgreSQL server: set {PG_ENV}=postgresql+psycopg://user:pw@127.0.0.1/postgres"
+        )
     import sqlalchemy as sa
 
     name = f"followup_test_{uuid.uuid4().hex[:12]}"

@@ -63,7 +63,9 @@ def run_demo(*, keep: Path | None = None, port: int = 0) -> int:
     try:
         with NewsWebServer(port=port) as server:
             server.set_pages(render_site(load_demo_articles(), server.base_url))
-            c.print(f"sample news web on {server.base_url} ({len(server.paths())} pages)", markup=False)
+            c.print(
+                f"sample news web on {server.base_url} ({len(server.paths())} pages)", markup=False
+            )
             cfg = load_config(write_demo_config(folder, server.base_url), env={})
             db, _ = initialise(cfg, now=now())
             try:

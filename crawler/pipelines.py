@@ -1,0 +1,228 @@
+"""Store pipeline: pages go to worker processes for extraction and analysis, results to the database.
+
+Writes are batched (FOLLOWUP_BATCH_SIZE items or FOLLOWUP_BATCH_SECONDS,
+whichever first) in one transaction each, so a crawl costs one commit per
+batch rather than per page, and a killed crawl loses at most one batch,
+which the next crawl fetches again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.items import PageItem
+from crawler.settings import default_clock
+from crawler.urls import canonicalize_url, url_hash
+from crawler.worker import PageJob, PageResult, init_worker, process_page
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(
+        self,
+        crawler: Crawler,
+        database_url: str,
+        story_paths: tuple[str, ...],
+        keep_unmatched: bool,
+        workers: int,
+        batch_size: int,
+        batch_seconds: float,
+    ) -> None:
+        self.crawler = crawler
+        self.database_url = database_url
+        self.story_paths = story_paths
+        self.keep_unmatched = keep_unmatched
+        self.workers = workers
+        self.batch_size = batch_size
+        self.batch_seconds = batch_seconds
+        self.clock = crawler.settings.get("FOLLOWUP_CLOCK") or default_clock
+        self._pool: Executor | None = None
+        self._buffer: list[tuple[PageItem, PageResult]] = []
+        self._last_flush = time.monotonic()
+        self._stories: Any = None
+        self._factory: Any = None
+        self._engine: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        s = crawler.settings
+        url = s.get("FOLLOWUP_DATABASE_URL")
+        if not url:
+            raise NotConfigured("FOLLOWUP_DATABASE_URL is not set")
+        workers = s.getint("FOLLOWUP_EXTRACT_WORKERS", 0)
+        if workers == 0:
+            workers = max(
+                1,
+                len(os.sched_getaffinity(0))
+                if hasattr(os, "sched_getaffinity")
+                else os.cpu_count() or 1,
+            )
+        return cls(
+            crawler,
+            url,
+            tuple(s.getlist("FOLLOWUP_STORY_PATHS")),
+            s.getbool("FOLLOWUP_KEEP_UNMATCHED"),
+            workers,
+            s.getint("FOLLOWUP_BATCH_SIZE", 50),
+            s.getfloat("FOLLOWUP_BATCH_SECONDS", 1.0),
+        )
+
+    def open_spider(self) -> None:
+        from storage.engine import make_engine, make_session_factory
+
+        self._engine = make_engine(self.database_url)
+        self._factory = make_session_factory(self._engine)
+
+    def _executor(self) -> Executor | None:
+        """The worker pool, started on the first page: an unchanged crawl never pays for it."""
+        if self.workers < 0:
+            if self._stories is None:
+                from pathlib import Path
+
+                from claims.dossier import load_story
+
+                self._stories = tuple(load_story(Path(p)) for p in self.story_paths)
+            return None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker,
+                initargs=(self.story_paths,),
+            )
+        return self._pool
+
+    async def process_item(self, item: PageItem) -> PageItem:
+        job = PageJob(
+            url=item.url,
+            body=item.body,
+            content_type=item.content_type,
+            source_id=item.source_id,
+            fetched=item.fetched,
+            language_hint=item.language_hint,
+            title_hint=item.title_hint,
+            published_hint=item.published_hint,
+            author_hint=item.author_hint,
+        )
+        pool = self._executor()
+        stats = self.crawler.stats
+        assert stats is not None
+        try:
+            if pool is None:
+                result = process_page(job, self._stories)
+            else:
+                result = await asyncio.get_running_loop().run_in_executor(pool, process_page, job)
+        except Exception as exc:  # a page that breaks the extractor must not stop the crawl
+            logger.warning("extraction failed for %s: %s", item.url, exc)
+            stats.inc_value("followup/pages/extract_failed")
+            self._report(item).page_errors += 1
+            self._report(item).drop(f"extraction failed: {type(exc).__name__}")
+            return item
+        item.body = b""  # release the page as soon as it is processed
+        self._buffer.append((item, result))
+        if (
+            len(self._buffer) >= self.batch_size
+            or time.monotonic() - self._last_flush >= self.batch_seconds
+        ):
+            self.flush()
+        return item
+
+    def _report(self, item: PageItem) -> Any:
+        spider = self.crawler.spider
+        reports = getattr(spider, "reports", {})
+        from crawler.report import SourceReport
+
+        return reports.get(item.source_id) or SourceReport(item.source_id or 0, "?")
+
+    def flush(self) -> None:
+        """Write the buffered pages in one transaction."""
+        from storage.engine import transaction
+        from storage.repository import ArticleData, remember_seen, replace_analysis, upsert_article
+
+        batch, self._buffer = self._buffer, []
+        self._last_flush = time.monotonic()
+        if not batch:
+            return
+        stats = self.crawler.stats
+        assert stats is not None
+        now = self.clock()
+        with transaction(self._factory) as session:
+            for item, r in batch:
+                report = self._report(item)
+                if item.requested_url != item.url:
+                    # a redirect: remember the feed's URL too, so it is not fetched again
+                    req_hash = url_hash(canonicalize_url(item.requested_url))
+                    if req_hash != r.url_hash:
+                        remember_seen(
+                            session,
+                            url_hash=req_hash,
+                            url=item.requested_url,
+                            title=r.title,
+                            published=r.published,
+                            source_id=item.source_id,
+                            reason="redirect",
+                            now=now,
+                        )
+                if not r.relevant_to and not self.keep_unmatched:
+                    remember_seen(
+                        session,
+                        url_hash=r.url_hash,
+                        url=r.url,
+                        title=r.title,
+                        published=r.published,
+                        source_id=item.source_id,
+                        reason="unmatched",
+                        now=now,
+                    )
+                    report.skipped_unmatched += 1
+                    stats.inc_value("followup/articles/unmatched")
+                    continue
+                res = upsert_article(
+                    session,
+                    ArticleData(
+                        url=r.url,
+                        canonical_url=r.canonical_url,
+                        url_hash=r.url_hash,
+                        title=r.title,
+                        author=r.author,
+                        published=r.published,
+                        language=r.language,
+                        body=r.body,
+                        description=r.description,
+                        content_hash=r.content_hash,
+                        fetched=item.fetched,
+                        source_id=item.source_id,
+                        fingerprint=r.fingerprint,
+                        band_keys=r.band_keys,
+                        duplicate_hint=r.duplicate_hint,
+                    ),
+                )
+                stats.inc_value(f"followup/articles/{res.outcome}")
+                if res.outcome == "new":
+                    report.new += 1
+                elif res.outcome == "updated":
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+                if res.outcome != "unchanged":
+                    replace_analysis(session, res.article_id, r.analyses, r.published, now)
+
+    def close_spider(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+            if self._engine is not None:
+                self._engine.dispose()
