@@ -215,7 +215,9 @@ class StorePipeline:
                 else:
                     report.unchanged += 1
                 if res.outcome != "unchanged":
-                    replace_analysis(session, res.article_id, r.analyses, r.published, now)
+                    replace_analysis(
+                        session, res.article_id, r.analyses, r.published, now, fresh=res.outcome == "new"
+                    )
 
     def close_spider(self) -> None:
         try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from claims.compiled import warm_up as warm_story
 from claims.dossier import Story, load_story
 from claims.evidence import analyse
 from claims.matching import is_relevant, match_entities
@@ -34,6 +35,8 @@ def init_worker(story_paths: tuple[str, ...]) -> None:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     warm_up()
     _STORIES = tuple(load_story(Path(p)) for p in story_paths)
+    for story in _STORIES:
+        warm_story(story)  # compile the dossier's patterns once, not on the first page
 
 
 @dataclass(frozen=True)

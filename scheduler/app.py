@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from claims.dossier import DossierError, Story, load_story, story_fingerprint
+from claims.evidence import ENGINE_VERSION
 from scheduler.config import Config, ConfigError
 from storage.engine import DatabaseError, make_engine, make_session_factory, transaction
 from storage.repository import SourceSpec, StoryRecord, sync_sources, sync_stories
@@ -70,7 +72,10 @@ def story_record(story: Story, path: Path | None) -> StoryRecord:
         title=story.title,
         language=story.language,
         path=str(path) if path else None,
-        fingerprint=story_fingerprint(story),
+        # a new rule engine re-analyses stored articles just as a changed dossier does
+        fingerprint=hashlib.sha256(
+            f"{story_fingerprint(story)}:{ENGINE_VERSION}".encode()
+        ).hexdigest(),
         dossier=story.to_dict(),
         claims=[(c.id, c.text, c.kind, c.deadline) for c in story.claims],
     )

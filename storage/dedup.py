@@ -173,7 +173,10 @@ def band_keys(fp: Fingerprint) -> list[int]:
     keys = []
     for band in range(BANDS):
         chunk = fp.signature[band * width : (band + 1) * width]
-        digest = hashlib.blake2b(chunk, digest_size=8, person=b"followup-band").digest()
+        # the band number is hashed in, so one indexed column finds candidates in any band
+        digest = hashlib.blake2b(
+            band.to_bytes(2, "little") + chunk, digest_size=8, person=b"followup-band"
+        ).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
 

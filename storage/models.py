@@ -24,7 +24,6 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
-    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -168,11 +167,13 @@ class ArticleRevision(Base):
 
 
 class ArticleBand(Base):
-    """LSH band keys of an article's text fingerprint: near-duplicate candidates by equality."""
+    """LSH band keys of an article's text fingerprint: near-duplicate candidates by equality.
+
+    Each key hashes its band number in, so one indexed column serves every band.
+    """
 
     __tablename__ = "article_bands"
 
-    band_no: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, tuple_, update
+from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -248,7 +248,7 @@ def upsert_article(session: Session, data: ArticleData) -> UpsertResult:
     )
     new_id = session.execute(stmt).scalar()
     if new_id is not None:
-        search.index_article(session, new_id, data.title, data.body)
+        search.index_article(session, new_id, data.title, data.body, fresh=True)
         dup = _link_near_duplicates(session, new_id, data)
         # a seen-only page that now matches is no longer just "seen"
         session.execute(delete(SeenUrl).where(SeenUrl.url_hash == data.url_hash))
@@ -283,14 +283,8 @@ def upsert_article(session: Session, data: ArticleData) -> UpsertResult:
 def _add_bands(session: Session, article_id: int, keys: Sequence[int]) -> None:
     if keys:
         session.execute(
-            _insert(session, ArticleBand)
-            .values(
-                [
-                    {"band_no": i, "band_key": k, "article_id": article_id}
-                    for i, k in enumerate(keys)
-                ]
-            )
-            .on_conflict_do_nothing()
+            _insert(session, ArticleBand).on_conflict_do_nothing(),
+            [{"band_key": k, "article_id": article_id} for k in dict.fromkeys(keys)],
         )
 
 
@@ -309,11 +303,10 @@ def _link_near_duplicates(session: Session, new_id: int, data: ArticleData) -> i
         if hinted is not None and hinted[0] != new_id:
             roots.add(hinted[1] if hinted[1] is not None else hinted[0])
     if data.fingerprint is not None and data.band_keys:
-        pairs = list(enumerate(data.band_keys))
         cand_ids = set(
             session.scalars(
                 select(ArticleBand.article_id)
-                .where(tuple_(ArticleBand.band_no, ArticleBand.band_key).in_(pairs))
+                .where(ArticleBand.band_key.in_(list(data.band_keys)))
                 .distinct()
             )
         )
@@ -478,13 +471,19 @@ def replace_analysis(
     analyses: Sequence[StoryAnalysis],
     published: datetime | None,
     now: datetime,
+    *,
+    fresh: bool = False,
 ) -> None:
-    """Swap an article's entities, story links and evidence for freshly computed ones."""
+    """Swap an article's entities, story links and evidence for freshly computed ones.
+
+    ``fresh``: the article was inserted in this transaction, so there is nothing to delete.
+    """
     story_ids = [a.story_id for a in analyses]
-    for model in (ArticleEntity, ArticleStory, Evidence):
-        session.execute(
-            delete(model).where(model.article_id == article_id, model.story_id.in_(story_ids))
-        )
+    if not fresh and story_ids:
+        for model in (ArticleEntity, ArticleStory, Evidence):
+            session.execute(
+                delete(model).where(model.article_id == article_id, model.story_id.in_(story_ids))
+            )
     ent_rows = [
         {"article_id": article_id, "story_id": a.story_id, "entity_id": e, "mentions": n}
         for a in analyses
@@ -492,31 +491,32 @@ def replace_analysis(
         if n > 0
     ]
     if ent_rows:
-        session.execute(_insert(session, ArticleEntity).values(ent_rows))
-    for a in analyses:
-        if not a.relevant:
-            continue
-        session.execute(
-            _insert(session, ArticleStory).values(
-                article_id=article_id, story_id=a.story_id, matched_at=now
-            )
-        )
-        ev_rows = [
-            {
-                "article_id": article_id,
-                "story_id": a.story_id,
-                "claim_id": ev.claim_id,
-                "stance": ev.stance,
-                "quote": ev.quote,
-                "value": ev.value,
-                "rule": ev.rule,
-                "published": published,
-                "created_at": now,
-            }
-            for ev in a.evidence
-        ]
-        if ev_rows:
-            session.execute(_insert(session, Evidence).values(ev_rows))
+        session.execute(_insert(session, ArticleEntity), ent_rows)
+    link_rows = [
+        {"article_id": article_id, "story_id": a.story_id, "matched_at": now}
+        for a in analyses
+        if a.relevant
+    ]
+    if link_rows:
+        session.execute(_insert(session, ArticleStory), link_rows)
+    ev_rows = [
+        {
+            "article_id": article_id,
+            "story_id": a.story_id,
+            "claim_id": ev.claim_id,
+            "stance": ev.stance,
+            "quote": ev.quote,
+            "value": ev.value,
+            "rule": ev.rule,
+            "published": published,
+            "created_at": now,
+        }
+        for a in analyses
+        if a.relevant
+        for ev in a.evidence
+    ]
+    if ev_rows:
+        session.execute(_insert(session, Evidence), ev_rows)
     session.execute(
         update(Article)
         .where(Article.id == article_id)

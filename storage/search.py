@@ -37,6 +37,8 @@ from storage.engine import dialect_name
 
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
 _TOKEN = re.compile(r'"|\S+')
+# combining marks left by NFKD (accents): dropped so "compañía" and "compania" meet
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 class SearchSyntaxError(ValueError):
@@ -45,8 +47,9 @@ class SearchSyntaxError(ValueError):
 
 def fold(text_: str) -> str:
     """Fold text for indexing and querying: casefold, no diacritics, Han characters spaced."""
-    decomposed = unicodedata.normalize("NFKD", text_)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text_.isascii():
+        return text_.casefold()
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text_))
     return _CJK.sub(r" \1 ", stripped.casefold())
 
 
@@ -130,22 +133,27 @@ _pg_search = Table(
 )
 
 
-def index_article(session: Session, article_id: int, title: str | None, body: str) -> None:
-    """(Re)index one article; the caller commits."""
+def index_article(
+    session: Session, article_id: int, title: str | None, body: str, *, fresh: bool = False
+) -> None:
+    """(Re)index one article; ``fresh``: never indexed before. The caller commits."""
     t, b = fold(title or ""), fold(body)
     if dialect_name(session) == "sqlite":
-        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
-        session.execute(
-            text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :t, :b)"),
-            {"id": article_id, "t": t, "b": b},
-        )
+        if not fresh:
+            session.execute(_FTS5_DELETE, {"id": article_id})
+        session.execute(_FTS5_INSERT, {"id": article_id, "t": t, "b": b})
     else:
-        session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
+        if not fresh:
+            session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
         session.execute(
             insert(_pg_search).values(
                 article_id=article_id, doc=func.to_tsvector("simple", t + " " + b)
             )
         )
+
+
+_FTS5_DELETE = text("DELETE FROM article_search WHERE rowid = :id")
+_FTS5_INSERT = text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :t, :b)")
 
 
 def unindex_article(session: Session, article_id: int) -> None:

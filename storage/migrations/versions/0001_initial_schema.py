@@ -200,7 +200,6 @@ def upgrade() -> None:
     )
     op.create_table(
         "article_bands",
-        sa.Column("band_no", sa.SmallInteger(), nullable=False),
         sa.Column("band_key", sa.BigInteger(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -209,7 +208,7 @@ def upgrade() -> None:
             name=op.f("fk_article_bands_article_id_articles"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("band_no", "band_key", "article_id", name=op.f("pk_article_bands")),
+        sa.PrimaryKeyConstraint("band_key", "article_id", name=op.f("pk_article_bands")),
     )
     with op.batch_alter_table("article_bands", schema=None) as batch_op:
         batch_op.create_index(

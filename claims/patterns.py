@@ -1,0 +1,223 @@
+"""Compile dossier term lists into regular expressions (once per story, cached).
+
+Term syntax (documented for dossier authors in claims/dossier.py): a phrase matched on
+word boundaries; `word*` matches any ending; ` ... ` allows up to three words (eight
+CJK characters) in between, ` ...N ` up to N words; `re:` is a raw regex. Spaces and
+hyphens between words are interchangeable ("end-of-July").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .document import WordIndex
+from .dossier import Terms
+
+__all__ = ["LATIN", "CompiledTerms", "TermMatcher", "compile_terms", "is_cjk", "term_regex"]
+
+LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+_LATIN_CHAR = re.compile(f"[{LATIN}]")
+_BACK, _AHEAD = 120, 160  # how far a term may extend before/after its literal
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+
+
+def _all(hay: str, lit: str) -> Iterator[int]:
+    pos = hay.find(lit)
+    while pos != -1:
+        yield pos
+        pos = hay.find(lit, pos + len(lit))
+
+
+def _gap(words: int, cjk: bool) -> str:
+    if cjk:
+        return rf"[^。；！？\n]{{0,{max(1, words) * 3 - 1}}}?"
+    return rf"(?:[\s\-]+[^\s.;:!?。；！？]+){{0,{words}}}?[\s\-]+"
+
+
+def is_cjk(s: str) -> bool:
+    """True when the string contains CJK characters (no word spaces, no boundaries)."""
+    return bool(_CJK_RE.search(s))
+
+
+def _token_regex(tok: str) -> str:
+    star = tok.endswith("*") and len(tok) > 1
+    core = tok[:-1] if star else tok
+    out = re.escape(core).replace(r"\-", r"[\s\-]?")
+    if star:
+        out += f"[{LATIN}\\-]*" if not is_cjk(core) else ""
+    return out
+
+
+def term_regex(term: str, plural: bool = False) -> str:
+    """Regex source for one dossier term (see module docstring)."""
+    if term.startswith("re:"):
+        return f"(?:{term[3:]})"
+    tokens = term.split()
+    while tokens and tokens[-1].startswith("..."):
+        tokens.pop()
+    while tokens and tokens[0].startswith("..."):
+        tokens.pop(0)
+    if not tokens:
+        return "(?!)"  # a term made only of gaps matches nothing
+    pieces: list[str] = []
+    prev_tok = ""
+    gap = 0
+    for tok in tokens:
+        m = re.fullmatch(r"\.\.\.(\d*)", tok)
+        if m:
+            gap = int(m.group(1) or 3)
+            continue
+        if pieces:
+            cjk = is_cjk(prev_tok) or is_cjk(tok)
+            if gap:
+                pieces.append(_gap(gap, cjk))
+            else:
+                pieces.append(r"\s*" if cjk else r"[\s\-]+")
+        gap = 0
+        pieces.append(_token_regex(tok))
+        prev_tok = tok
+    body = "".join(pieces)
+    first, last = tokens[0], tokens[-1]
+    if _LATIN_CHAR.match(first[0]):
+        body = f"(?<![{LATIN}])" + body
+    if not last.endswith("*") and _LATIN_CHAR.match(last[-1]):
+        if plural:
+            body += "(?:s|'s|’s|es)?"
+        body += f"(?![{LATIN}])"
+        if last[-1].isdigit():
+            body += r"(?![.,]\d)"
+    return body
+
+
+def _literal(term: str, case_sensitive: bool) -> tuple[str | None, bool, bool]:
+    """A literal every match of `term` contains, for a fast str.find prefilter: the
+    longest plain word of the term. Returns (literal, exact case, starts the match);
+    literal None means: scan with the regex."""
+    if term.startswith("re:"):
+        src = term[3:]
+        ci = bool(re.match(r"\(\?i", src))
+        src = re.sub(r"^(?:\(\?i:|\(\?:|\(\?i\)|\\b|\^)+", "", src)
+        m = re.match(r"[A-Za-z\u3400-\u9fff]+", src)
+        if not m:
+            return None, False, False
+        lit = m.group()
+        rest = src[m.end() : m.end() + 1]
+        if rest == "|":
+            return None, False, False
+        if rest in ("?", "*", "{"):
+            lit = lit[:-1]
+        if not lit:
+            return None, False, False
+        return (lit.lower(), False, True) if ci else (lit, True, True)
+    best, first = "", True
+    for k, tok in enumerate(term.split()):
+        if tok.startswith("..."):
+            continue
+        core = tok[:-1] if tok.endswith("*") else tok
+        for piece in re.split(r"[-'’.]", core):
+            if len(piece) > len(best):
+                best, first = piece, k == 0 and core.startswith(piece)
+    if not best:
+        return None, False, False
+    return (best, True, first) if case_sensitive else (best.lower(), False, first)
+
+
+@dataclass
+class CompiledTerms:
+    """One term list compiled for a language.
+
+    `spans` finds matches in a long text quickly: each term's leading literal is located
+    with str.find and the term's regex is tried only there. `regex` is the plain union,
+    for short strings.
+    """
+
+    sources: list[str]
+    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool]]
+    _regex: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The union of all terms (compiled on first use)."""
+        if self._regex is None:
+            self._regex = re.compile("|".join(self.sources))
+        return self._regex
+
+    def spans(self, text: str, lower: str | None, words: WordIndex | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches (leftmost, then longest) as (start, end)."""
+        found: set[tuple[int, int]] = set()
+        indexed = words is not None and words.aligned
+        for rx, lit, exact, at_start, latin in self.parts:
+            if lit is None or (not exact and lower is None):
+                found.update(m.span() for m in rx.finditer(text) if m.end() > m.start())
+                continue
+            if indexed and latin:
+                assert words is not None
+                candidates: Iterable[int] = words.starts(lit if not exact else lit.lower())
+            else:
+                candidates = _all(text if exact else lower or "", lit)
+            for pos in candidates:
+                if at_start:
+                    m = rx.match(text, pos)
+                    if m and m.end() > m.start():
+                        found.add(m.span())
+                else:
+                    # The literal is inside the term: look for a match around it.
+                    for m in rx.finditer(text, max(0, pos - _BACK), pos + len(lit) + _AHEAD):
+                        if m.start() <= pos < m.end():
+                            found.add(m.span())
+        out: list[tuple[int, int]] = []
+        for a, b in sorted(found, key=lambda x: (x[0], -x[1])):
+            if not out or a >= out[-1][1]:
+                out.append((a, b))
+        return out
+
+
+def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> CompiledTerms | None:
+    uniq = sorted(set(terms), key=lambda t: (-len(t), t))
+    if not uniq:
+        return None
+    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool]] = []
+    sources = []
+    for t in uniq:
+        src = term_regex(t, plural)
+        src = src if case_sensitive or t.startswith("re:") else f"(?i:{src})"
+        sources.append(src)
+        lit, exact, at_start = _literal(t, case_sensitive)
+        latin = bool(lit and _LATIN_WORD.fullmatch(lit))
+        parts.append((re.compile(src), lit, exact, at_start, latin))
+    return CompiledTerms(sources, parts)
+
+
+@dataclass
+class TermMatcher:
+    """Compiled per-language term lists, with a union for an unknown language."""
+
+    terms: Terms
+    case_sensitive: bool = False
+    plural: bool = False
+    _cache: dict[str, CompiledTerms | None] = field(default_factory=dict, repr=False)
+
+    def __bool__(self) -> bool:
+        return any(self.terms.values())
+
+    def get(self, language: str | None = None) -> CompiledTerms | None:
+        """The terms for `language`: its own plus the language-neutral ones; all
+        languages when the language is unknown or has no terms of its own."""
+        lang = (language or "").lower()[:2]
+        if lang not in self.terms:
+            lang = ""
+        if lang not in self._cache:
+            if lang:
+                items = [*self.terms.get(lang, ()), *self.terms.get("*", ())]
+            else:
+                items = [t for ts in self.terms.values() for t in ts]
+            self._cache[lang] = _compile(items, self.case_sensitive, self.plural)
+        return self._cache[lang]
+
+
+def compile_terms(terms: Terms, case_sensitive: bool = False, plural: bool = False) -> TermMatcher:
+    """A TermMatcher for a dossier term table."""
+    return TermMatcher(dict(terms), case_sensitive, plural)
