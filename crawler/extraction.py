@@ -666,7 +666,21 @@ def _published(
         marked = element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
         if marked and (moment := parse_datetime(element.get("datetime"))):
             return moment
-    return _htmldate(tree, url, extensive=False) or _htmldate(tree, url, extensive=True)
+    found = _htmldate(tree, url, extensive=False) or _htmldate(tree, url, extensive=True)
+    # htmldate answers with a day; a machine-readable timestamp on the page for that same
+    # day (an unmarked <time datetime>, a data-ts attribute) gives the time of day, which
+    # decides which of two syndicated copies came first
+    for element in tree.xpath(_TIMESTAMP_XPATH):
+        for attr in _TIMESTAMP_ATTRS:
+            value = element.get(attr)
+            if value and "T" in value and (moment := parse_datetime(value)):
+                if found is None or moment.date() == found.date():
+                    return moment
+    return found
+
+
+_TIMESTAMP_ATTRS = ("datetime", "data-ts", "data-timestamp", "data-published", "data-date", "data-time")
+_TIMESTAMP_XPATH = "|".join(f"//*[@{a}]" for a in _TIMESTAMP_ATTRS)
 
 
 # --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from claims.compiled import warm_up as warm_story
@@ -109,6 +109,13 @@ def process_page(job: PageJob, stories: tuple[Story, ...] | None = None) -> Page
     title = ex.title or job.title_hint
     # an undated page counts as published when first fetched: listings and the claim board need a date
     published = ex.published or job.published_hint or job.fetched
+    if (
+        ex.published is not None
+        and job.published_hint is not None
+        and ex.published.time() == time(0, 0)
+        and ex.published.date() == job.published_hint.date()
+    ):
+        published = job.published_hint  # the page gave the day only; the feed the time too
     language = ex.language or job.language_hint
     body = ex.body or ""
     content_hash = hashlib.sha256(((title or "") + "\n" + body).encode("utf-8")).hexdigest()

@@ -102,13 +102,19 @@ class Source(Base):
 
 
 class FetchState(Base):
-    """Validators of every non-article document a source reads (child sitemaps, listing pages)."""
+    """Validators of every document a source reads (its feed, child sitemaps, listing pages).
+
+    Keyed per source: two sources reading the same sitemap keep their own
+    validators, so one source's 304 never hides a document from the other.
+    """
 
     __tablename__ = "fetch_states"
 
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
     url_hash: Mapped[str] = mapped_column(String(32), primary_key=True)
     url: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
     body_hash: Mapped[str | None] = mapped_column(String(64))

@@ -128,8 +128,8 @@ def active_sources(session: Session) -> list[Source]:
 # --------------------------------------------------------------------- fetch state
 
 
-def get_fetch_state(session: Session, url_hash: str) -> FetchState | None:
-    return session.get(FetchState, url_hash)
+def get_fetch_state(session: Session, source_id: int, url_hash: str) -> FetchState | None:
+    return session.get(FetchState, (source_id, url_hash))
 
 
 def save_fetch_state(
@@ -137,7 +137,7 @@ def save_fetch_state(
     *,
     url_hash: str,
     url: str,
-    source_id: int | None,
+    source_id: int,
     etag: str | None,
     last_modified: str | None,
     body_hash: str | None,
@@ -155,11 +155,13 @@ def save_fetch_state(
         "last_fetch_at": now,
     }
     stmt = _insert(session, FetchState).values(**values)
-    update_cols = {k: stmt.excluded[k] for k in values if k != "url_hash"}
+    update_cols = {k: stmt.excluded[k] for k in values if k not in ("url_hash", "source_id")}
     if status == 304:
         # a 304 carries no body: keep the validators and hash we had
-        update_cols = {k: stmt.excluded[k] for k in ("last_status", "last_fetch_at", "source_id")}
-    session.execute(stmt.on_conflict_do_update(index_elements=["url_hash"], set_=update_cols))
+        update_cols = {k: stmt.excluded[k] for k in ("last_status", "last_fetch_at")}
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=["source_id", "url_hash"], set_=update_cols)
+    )
 
 
 # --------------------------------------------------------------------- articles

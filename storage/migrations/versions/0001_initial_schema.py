@@ -164,9 +164,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "fetch_states",
+        sa.Column("source_id", sa.Integer(), nullable=False),
         sa.Column("url_hash", sa.String(length=32), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
-        sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("etag", sa.Text(), nullable=True),
         sa.Column("last_modified", sa.Text(), nullable=True),
         sa.Column("body_hash", sa.String(length=64), nullable=True),
@@ -176,9 +176,9 @@ def upgrade() -> None:
             ["source_id"],
             ["sources.id"],
             name=op.f("fk_fetch_states_source_id_sources"),
-            ondelete="SET NULL",
+            ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("url_hash", name=op.f("pk_fetch_states")),
+        sa.PrimaryKeyConstraint("source_id", "url_hash", name=op.f("pk_fetch_states")),
     )
     op.create_table(
         "seen_urls",
