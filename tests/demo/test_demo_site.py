@@ -36,22 +36,33 @@ from scheduler.demo.site import (
 from tests.conftest import shared_path
 
 CLAIMS = {
-    "gpu-count", "training-start", "oracle-talks-ended", "most-powerful",
-    "oracle-24k-grok2", "grok2-release", "oracle-10b-deal",
+    "gpu-count",
+    "training-start",
+    "oracle-talks-ended",
+    "most-powerful",
+    "oracle-24k-grok2",
+    "grok2-release",
+    "oracle-10b-deal",
 }
 ENTITIES = {"xai", "grok2", "oracle", "h100", "colossus", "musk", "nvidia", "memphis"}
 STANCES = {"supports", "contradicts", "updates", "mentions"}
 STATUSES = {"unverified", "confirmed", "contradicted", "updated", "disputed", "overdue"}
 # How each entity surfaces in the sample texts; "xAI" is case-sensitive so "XAI" (explainable AI) is not it.
 ALIASES = {
-    "xai": r"\bxAI\b", "grok2": r"\bGrok[- ]?2\b", "oracle": r"\bOracle\b", "h100": r"\bH100",
-    "colossus": r"Colossus|[Ss]upercluster|gigafactory of compute", "musk": r"\bMusk\b",
-    "nvidia": r"\bNvidia\b", "memphis": r"\bMemphis\b",
+    "xai": r"\bxAI\b",
+    "grok2": r"\bGrok[- ]?2\b",
+    "oracle": r"\bOracle\b",
+    "h100": r"\bH100",
+    "colossus": r"Colossus|[Ss]upercluster|gigafactory of compute",
+    "musk": r"\bMusk\b",
+    "nvidia": r"\bNvidia\b",
+    "memphis": r"\bMemphis\b",
 }
 
 
-def fetch(server: NewsWebServer, path: str, method: str = "GET",
-          **headers: str) -> tuple[int, http.client.HTTPMessage, bytes]:
+def fetch(
+    server: NewsWebServer, path: str, method: str = "GET", **headers: str
+) -> tuple[int, http.client.HTTPMessage, bytes]:
     """One request with exactly the given headers (urllib would add its own)."""
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     try:
@@ -98,7 +109,9 @@ def test_demo_sources_point_at_the_feeds(server: NewsWebServer) -> None:
         assert status == 200
 
 
-def test_feeds_parse_and_list_the_newest_ten(server: NewsWebServer, articles: list[dict[str, Any]]) -> None:
+def test_feeds_parse_and_list_the_newest_ten(
+    server: NewsWebServer, articles: list[dict[str, Any]]
+) -> None:
     versions = {}
     for outlet in load_demo_outlets():
         status, headers, body = fetch(server, feed_path(outlet))
@@ -119,7 +132,9 @@ def test_feeds_parse_and_list_the_newest_ten(server: NewsWebServer, articles: li
     assert len(outlet_items(articles, "circuit-desk")) > 10
 
 
-def test_spanish_feed_is_latin1_and_decodes(server: NewsWebServer, articles: list[dict[str, Any]]) -> None:
+def test_spanish_feed_is_latin1_and_decodes(
+    server: NewsWebServer, articles: list[dict[str, Any]]
+) -> None:
     status, headers, body = fetch(server, "/cronica-tecnologica/atom.xml")
     assert status == 200
     assert headers["Content-Type"] == "application/atom+xml; charset=iso-8859-1"
@@ -135,7 +150,9 @@ def test_spanish_feed_is_latin1_and_decodes(server: NewsWebServer, articles: lis
     assert any("«supercluster»" in t for t in titles)
 
 
-def test_spanish_pages_declare_and_use_latin1(pages: dict[str, Page], articles: list[dict[str, Any]]) -> None:
+def test_spanish_pages_declare_and_use_latin1(
+    pages: dict[str, Page], articles: list[dict[str, Any]]
+) -> None:
     outlet = next(o for o in load_demo_outlets() if o["id"] == "cronica-tecnologica")
     for article in outlet_items(articles, "cronica-tecnologica"):
         page = pages[article_path(article, outlet)]
@@ -151,18 +168,26 @@ def test_sitemaps_and_robots(server: NewsWebServer, articles: list[dict[str, Any
     sitemap_urls = re.findall(r"^Sitemap: (\S+)$", robots.decode(), re.M)
     outlets = load_demo_outlets()
     assert sitemap_urls == [server.url(sitemap_path(o)) for o in outlets]
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-          "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "news": "http://www.google.com/schemas/sitemap-news/0.9",
+    }
     for outlet in outlets:
         status, _, body = fetch(server, sitemap_path(outlet))
         root = ET.fromstring(body)
         locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
-        assert locs == [server.url(article_path(a, outlet)) for a in outlet_items(articles, outlet["id"])]
-        assert root.find("s:url/news:news/news:publication/news:language", ns).text == outlet["language"]  # type: ignore[union-attr]
+        assert locs == [
+            server.url(article_path(a, outlet)) for a in outlet_items(articles, outlet["id"])
+        ]
+        assert (
+            root.find("s:url/news:news/news:publication/news:language", ns).text
+            == outlet["language"]
+        )  # type: ignore[union-attr]
 
 
-def test_listing_pages_paginate_over_every_article(pages: dict[str, Page], server: NewsWebServer,
-                                                  articles: list[dict[str, Any]]) -> None:
+def test_listing_pages_paginate_over_every_article(
+    pages: dict[str, Page], server: NewsWebServer, articles: list[dict[str, Any]]
+) -> None:
     for outlet in load_demo_outlets():
         seen: list[str] = []
         number = 1
@@ -176,12 +201,15 @@ def test_listing_pages_paginate_over_every_article(pages: dict[str, Page], serve
             assert 'class="older"' in html
             number += 1
         assert number >= 2
-        expected = [server.url(article_path(a, outlet)) for a in outlet_items(articles, outlet["id"])]
+        expected = [
+            server.url(article_path(a, outlet)) for a in outlet_items(articles, outlet["id"])
+        ]
         assert seen == expected
 
 
-def test_article_pages_carry_metadata_and_boilerplate(pages: dict[str, Page], server: NewsWebServer,
-                                                      articles: list[dict[str, Any]]) -> None:
+def test_article_pages_carry_metadata_and_boilerplate(
+    pages: dict[str, Page], server: NewsWebServer, articles: list[dict[str, Any]]
+) -> None:
     outlets = {o["id"]: o for o in load_demo_outlets()}
     for article in articles:
         outlet = outlets[article["outlet"]]
@@ -234,7 +262,9 @@ def test_labels_are_consistent(articles: list[dict[str, Any]]) -> None:
         assert set(labels["claims"]) <= CLAIMS
         assert set(labels["claims"].values()) <= STANCES
         # The story's relevance rule: xai or colossus must be present.
-        assert labels["relevant"] == bool({"xai", "colossus"} & set(labels["entities"])), article["id"]
+        assert labels["relevant"] == bool({"xai", "colossus"} & set(labels["entities"])), article[
+            "id"
+        ]
         if not labels["relevant"]:
             assert not labels["claims"]
         text = " ".join([article["title"], article["summary"], *article["body"]])
@@ -271,8 +301,11 @@ def test_expected_board_changes_over_time() -> None:
     for day, claims in boards.items():
         cutoff = parse_time(day) + timedelta(days=1)
         for claim, status in claims.items():
-            stances = {a["labels"]["claims"][claim] for a in corpus["articles"]
-                       if claim in a["labels"]["claims"] and parse_time(a["published"]) < cutoff}
+            stances = {
+                a["labels"]["claims"][claim]
+                for a in corpus["articles"]
+                if claim in a["labels"]["claims"] and parse_time(a["published"]) < cutoff
+            }
             if status == "unverified":
                 assert stances <= {"mentions"}, (day, claim)
             if status == "updated":
@@ -299,7 +332,9 @@ def test_server_answers_304_to_if_none_match(server: NewsWebServer) -> None:
     assert [r.status for r in sent] == [304]
 
 
-def test_server_answers_304_to_if_modified_since(server: NewsWebServer, pages: dict[str, Page]) -> None:
+def test_server_answers_304_to_if_modified_since(
+    server: NewsWebServer, pages: dict[str, Page]
+) -> None:
     path = "/cronica-tecnologica/atom.xml"
     status, headers, _ = fetch(server, path)
     last_modified = headers["Last-Modified"]
@@ -315,8 +350,10 @@ def test_changed_page_gets_new_validators() -> None:
     with NewsWebServer({"/feed.xml": first}) as srv:
         _, headers, _ = fetch(srv, "/feed.xml")
         etag, modified = headers["ETag"], headers["Last-Modified"]
-        srv.set_page("/feed.xml", Page(b"<rss>two</rss>", "application/rss+xml",
-                                       datetime(2024, 8, 1, tzinfo=UTC)))
+        srv.set_page(
+            "/feed.xml",
+            Page(b"<rss>two</rss>", "application/rss+xml", datetime(2024, 8, 1, tzinfo=UTC)),
+        )
         status, headers, body = fetch(srv, "/feed.xml", If_None_Match=etag)
         assert status == 200 and body == b"<rss>two</rss>" and headers["ETag"] != etag
         assert fetch(srv, "/feed.xml", If_Modified_Since=modified)[0] == 200
@@ -330,8 +367,12 @@ def test_no_validators_when_disabled(articles: list[dict[str, Any]]) -> None:
         status, headers, _ = fetch(srv, "/circuit-desk/feed.xml")
         assert status == 200
         assert "ETag" not in headers and "Last-Modified" not in headers
-        conditional = fetch(srv, "/circuit-desk/feed.xml", If_None_Match="*",
-                            If_Modified_Since="Fri, 01 Jan 2100 00:00:00 GMT")
+        conditional = fetch(
+            srv,
+            "/circuit-desk/feed.xml",
+            If_None_Match="*",
+            If_Modified_Since="Fri, 01 Jan 2100 00:00:00 GMT",
+        )
         assert conditional[0] == 200
 
 
@@ -397,8 +438,20 @@ def test_directory_mode_serves_shared_newsweb(tmp_path: Path) -> None:
     render = shared_path("newsweb", "render.py")
     corpus = shared_path("corpus", "dev")
     with NewsWebServer(directory=tmp_path) as srv:
-        subprocess.run([sys.executable, str(render), "--corpus", str(corpus), "--base", srv.base_url,
-                        "--out", str(tmp_path)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(render),
+                "--corpus",
+                str(corpus),
+                "--base",
+                srv.base_url,
+                "--out",
+                str(tmp_path),
+            ],
+            check=True,
+            capture_output=True,
+        )
         status, _, body = fetch(srv, "/robots.txt")
         assert status == 200 and b"Sitemap:" in body
         sitemap = re.search(rb"Sitemap: (\S+)", body)
