@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -184,7 +185,7 @@ def test_failing_source_backs_off_with_growing_intervals(
     assert s["consecutive_errors"] == 5 and "HTTP 500" in s["error"]
     # the n-th failure waits at least 5 min doubled n-1 times, then for the source's next fire
     assert all(w >= timedelta(seconds=300 * 2**i) for i, w in enumerate(waits))
-    assert all(b >= a - timedelta(minutes=1) for a, b in zip(waits, waits[1:], strict=False))
+    assert all(b >= a - timedelta(minutes=1) for a, b in itertools.pairwise(waits))
     assert waits[-1] >= timedelta(minutes=80) > waits[0]
     out = followup("crawl", "--source", srcs[1]["name"], config=cfg).stdout
     assert "backing off after 5 error(s)" in out
