@@ -673,9 +673,9 @@ def _published(
     for element in tree.xpath(_TIMESTAMP_XPATH):
         for attr in _TIMESTAMP_ATTRS:
             value = element.get(attr)
-            if value and "T" in value and (moment := parse_datetime(value)):
-                if found is None or moment.date() == found.date():
-                    return moment
+            moment = parse_datetime(value) if value and "T" in value else None
+            if moment is not None and (found is None or moment.date() == found.date()):
+                return moment
     return found
 
 
