@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .compiled import compiled
 from .document import Document
 from .dossier import Story, story_fingerprint
+from .patterns import _literal
 
 __all__ = [
     "EntityCounts",
@@ -17,6 +18,7 @@ __all__ = [
     "entity_mentions",
     "is_relevant",
     "match_entities",
+    "may_be_relevant",
 ]
 
 
@@ -112,6 +114,99 @@ def _claim_sentences(story: Story, doc: Document) -> set[int]:
                 if claim.kind != "quantity" or any(ch.isdigit() for ch in doc.sentences[i].text):
                     out.add(i)
     return out
+
+
+def _term_literal(term: str) -> str | None:
+    """A lower-case string every match of ``term`` contains (the whole term when plain)."""
+    if not term.startswith("re:") and "*" not in term and "..." not in term:
+        return term.lower()
+    lit, _exact, _start = _literal(term, case_sensitive=False)
+    return lit.lower() if lit else None
+
+
+def _literals(tables: list[Mapping[str, tuple[str, ...]]]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for table in tables:
+        for terms in table.values():
+            for term in terms:
+                lit = _term_literal(term)
+                if lit is None:
+                    return None
+                found.add(lit)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    direct: frozenset[str]  # anchors' aliases
+    contextual: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (terms, near entities' aliases)
+    support: frozenset[str]  # support entities' aliases and contextual terms
+
+
+_PREFILTERS: dict[str, _Prefilter | None] = {}
+
+
+def _prefilter(story: Story) -> _Prefilter | None:
+    key = story_fingerprint(story)
+    if key in _PREFILTERS:
+        return _PREFILTERS[key]
+    by_id = {e.id: e for e in story.entities}
+
+    def names(entity_id: str) -> frozenset[str] | None:
+        e = by_id.get(entity_id)
+        return _literals([e.aliases, e.ambiguous]) if e else frozenset()
+
+    result: _Prefilter | None = None
+    try:
+        direct: set[str] = set()
+        contextual: list[tuple[frozenset[str], frozenset[str]]] = []
+        for eid in story.relevance.require_any:
+            lits = names(eid)
+            if lits is None:
+                raise LookupError(eid)
+            direct |= lits
+            for ctx in by_id[eid].contextual if eid in by_id else ():
+                terms = _literals([ctx.terms])
+                near = [names(n) for n in ctx.near]
+                if terms is None or any(n is None for n in near):
+                    raise LookupError(eid)
+                contextual.append((terms, frozenset().union(*[n for n in near if n])))
+        support: set[str] = set()
+        for eid in story.relevance.support_any:
+            e = by_id.get(eid)
+            if e is None:
+                continue
+            lits = _literals([e.aliases, e.ambiguous, *(c.terms for c in e.contextual)])
+            if lits is None:
+                raise LookupError(eid)
+            support |= lits
+        result = _Prefilter(frozenset(direct), tuple(contextual), frozenset(support))
+    except LookupError:
+        result = None
+    _PREFILTERS[key] = result
+    return result
+
+
+def may_be_relevant(story: Story, text: str) -> bool:
+    """False only when ``text`` (a whole page is fine) cannot be relevant to ``story``.
+
+    Relevance needs an anchor entity named (by alias, or by a contextual term next
+    to one of its `near` entities) and a support entity; every such naming contains
+    a literal of the dossier's terms. A page containing none of them is skipped
+    before any extraction, which is most pages of a general news feed. Safe by
+    construction: it only ever answers False when the matcher would find nothing.
+    """
+    pf = _prefilter(story)
+    if pf is None:
+        return True
+    lower = text.lower()
+    anchored = any(lit in lower for lit in pf.direct) or any(
+        any(t in lower for t in terms) and any(n in lower for n in near)
+        for terms, near in pf.contextual
+    )
+    if not anchored:
+        return False
+    return not pf.support or any(lit in lower for lit in pf.support)
 
 
 def is_relevant(story: Story, entities: Mapping[str, int]) -> bool:

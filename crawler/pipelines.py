@@ -98,7 +98,7 @@ class StorePipeline:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=init_worker,
-                initargs=(self.story_paths,),
+                initargs=(self.story_paths, self.keep_unmatched),
             )
         return self._pool
 
@@ -119,7 +119,7 @@ class StorePipeline:
         assert stats is not None
         try:
             if pool is None:
-                result = process_page(job, self._stories)
+                result = process_page(job, self._stories, self.keep_unmatched)
             else:
                 result = await asyncio.get_running_loop().run_in_executor(pool, process_page, job)
         except Exception as exc:  # a page that breaks the extractor must not stop the crawl
@@ -216,7 +216,12 @@ class StorePipeline:
                     report.unchanged += 1
                 if res.outcome != "unchanged":
                     replace_analysis(
-                        session, res.article_id, r.analyses, r.published, now, fresh=res.outcome == "new"
+                        session,
+                        res.article_id,
+                        r.analyses,
+                        r.published,
+                        now,
+                        fresh=res.outcome == "new",
                     )
 
     def close_spider(self) -> None:

@@ -8,6 +8,8 @@ pool, on plain picklable data.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -15,22 +17,24 @@ from pathlib import Path
 from claims.compiled import warm_up as warm_story
 from claims.dossier import Story, load_story
 from claims.evidence import analyse
-from claims.matching import is_relevant, match_entities
-from crawler.extraction import extract_article
+from claims.matching import is_relevant, match_entities, may_be_relevant
+from crawler.extraction import decode_html, extract_article
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
 from storage.repository import EvidenceRecord, StoryAnalysis
 
 _STORIES: tuple[Story, ...] = ()
+_KEEP_UNMATCHED = False
 
 
-def init_worker(story_paths: tuple[str, ...]) -> None:
+def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> None:
     """Load the dossiers once per worker process."""
     import logging
 
     from crawler.extraction import warm_up
 
-    global _STORIES
+    global _STORIES, _KEEP_UNMATCHED
+    _KEEP_UNMATCHED = keep_unmatched
     # trafilatura warns about every short page; the pipeline counts those outcomes itself
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     warm_up()
@@ -93,10 +97,45 @@ def analyse_text(
     return out
 
 
-def process_page(job: PageJob, stories: tuple[Story, ...] | None = None) -> PageResult:
-    """Turn a downloaded page into everything the pipeline stores."""
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def skipped_page(job: PageJob, text: str) -> PageResult:
+    """A page no story can be about: what remembering it as seen needs, without extraction."""
+    canonical = canonicalize_url(job.url)
+    m = _TITLE.search(text, 0, 20_000)
+    title = job.title_hint or (html.unescape(" ".join(m.group(1).split()))[:500] if m else None)
+    return PageResult(
+        url=job.url,
+        canonical_url=canonical,
+        url_hash=url_hash(canonical),
+        title=title,
+        author=None,
+        published=job.published_hint or job.fetched,
+        language=job.language_hint,
+        body="",
+        description=None,
+        content_hash="",
+        fingerprint=None,
+        band_keys=[],
+    )
+
+
+def process_page(
+    job: PageJob, stories: tuple[Story, ...] | None = None, keep_unmatched: bool | None = None
+) -> PageResult:
+    """Turn a downloaded page into everything the pipeline stores.
+
+    Most pages of a general news feed are about none of the stories: when the
+    page's text cannot name any story's anchor entity (claims.may_be_relevant),
+    extraction is skipped and the page is only remembered as seen.
+    """
     stories = _STORIES if stories is None else stories
-    ex = extract_article(job.body, job.url, job.content_type, job.language_hint)
+    keep = _KEEP_UNMATCHED if keep_unmatched is None else keep_unmatched
+    text = decode_html(job.body, job.content_type)
+    if not keep and stories and not any(may_be_relevant(s, text) for s in stories):
+        return skipped_page(job, text)
+    ex = extract_article(text, job.url, job.content_type, job.language_hint)
     # The row is keyed on the fetched URL; a rel=canonical naming another page is kept as a
     # duplicate hint only: syndicated copies declare the original as canonical, and a hostile
     # page must never be able to overwrite another article's row by claiming its URL.
