@@ -61,6 +61,9 @@ def write_config(folder: Path, base: str, workers: int) -> Path:
     return p
 
 
+MAIN_CPU: list[float] = []
+
+
 def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
     """Wall time, CPU seconds (process tree) and peak RSS in MB (process tree) of a command."""
     t0 = time.perf_counter()
@@ -93,6 +96,7 @@ def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
     done.set()
     th.join()
     wall = time.perf_counter() - t0
+    MAIN_CPU.append(cpu.get(proc.pid, 0.0))
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
     return wall, sum(cpu.values()), peak, out
@@ -154,6 +158,10 @@ def main() -> None:
         seen = c.execute(sa.text("SELECT count(*) FROM seen_urls")).scalar()
     print(
         f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak RSS {peak:6.1f} MB  ({stored} stored, {seen} seen-only)"
+    )
+    main_ms = MAIN_CPU[-1] / args.n * 1000
+    print(
+        f"              CPU: crawl process {main_ms:.2f} ms/page, extraction workers {cpu / args.n * 1000 - main_ms:.2f} ms/page"
     )
     wall2, _cpu2, _peak2, out2 = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
     summary = json.loads(out2)

@@ -36,6 +36,31 @@ from storage.models import (
     Story,
 )
 
+_STATEMENTS: dict[tuple[str, str], Any] = {}
+
+
+def _statement(session: Session, name: str) -> Any:
+    """Hot-path statements, built once per dialect: values come as execute() parameters,
+    so nothing is constructed or coerced per article."""
+    key = (dialect_name(session), name)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        if name == "insert_article":
+            stmt = (
+                _insert(session, Article)
+                .on_conflict_do_nothing(index_elements=["url_hash"])
+                .returning(Article.id)
+            )
+        elif name == "remember_seen":
+            ins = _insert(session, SeenUrl)
+            stmt = ins.on_conflict_do_update(
+                index_elements=["url_hash"], set_={"last_seen": ins.excluded.last_seen}
+            )
+        else:
+            raise KeyError(name)
+        _STATEMENTS[key] = stmt
+    return stmt
+
 
 def _insert(session: Session, model: type[Base]) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT."""
@@ -242,13 +267,7 @@ def upsert_article(session: Session, data: ArticleData) -> UpsertResult:
         "revisions": 1,
         "needs_analysis": True,
     }
-    stmt = (
-        _insert(session, Article)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["url_hash"])
-        .returning(Article.id)
-    )
-    new_id = session.execute(stmt).scalar()
+    new_id = session.execute(_statement(session, "insert_article"), values).scalar()
     if new_id is not None:
         search.index_article(session, new_id, data.title, data.body, fresh=True)
         dup = _link_near_duplicates(session, new_id, data)
@@ -368,20 +387,18 @@ def remember_seen(
     reason: str,
     now: datetime,
 ) -> None:
-    stmt = _insert(session, SeenUrl).values(
-        url_hash=url_hash,
-        url=url,
-        title=title,
-        published=published,
-        source_id=source_id,
-        first_seen=now,
-        last_seen=now,
-        reason=reason,
-    )
     session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["url_hash"], set_={"last_seen": stmt.excluded.last_seen}
-        )
+        _statement(session, "remember_seen"),
+        {
+            "url_hash": url_hash,
+            "url": url,
+            "title": title,
+            "published": published,
+            "source_id": source_id,
+            "first_seen": now,
+            "last_seen": now,
+            "reason": reason,
+        },
     )
 
 
