@@ -65,7 +65,7 @@ MAIN_CPU: list[float] = []
 
 
 def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
-    """Wall time, CPU seconds (process tree) and peak RSS in MB (process tree) of a command."""
+    """Wall time, CPU seconds and peak memory in MB (proportional set size), process tree."""
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
@@ -80,7 +80,8 @@ def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
                 rss = 0
                 for p in procs:
                     try:
-                        rss += p.memory_info().rss
+                        # PSS: pages shared by the fork-server workers count once, not per process
+                        rss += p.memory_full_info().pss
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
                     except psutil.Error:
@@ -157,7 +158,7 @@ def main() -> None:
         stored = c.execute(sa.text("SELECT count(*) FROM articles")).scalar()
         seen = c.execute(sa.text("SELECT count(*) FROM seen_urls")).scalar()
     print(
-        f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak RSS {peak:6.1f} MB  ({stored} stored, {seen} seen-only)"
+        f"first crawl:  {wall:6.2f} s  {args.n / wall:7.1f} pages/s  {cpu / args.n * 1000:6.2f} ms CPU/page  peak memory (PSS) {peak:6.1f} MB  ({stored} stored, {seen} seen-only)"
     )
     main_ms = MAIN_CPU[-1] / args.n * 1000
     print(

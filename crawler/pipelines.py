@@ -94,9 +94,13 @@ class StorePipeline:
                 self._stories = tuple(load_story(Path(p)) for p in self.story_paths)
             return None
         if self._pool is None:
+            # A fork server (not fork: the reactor has threads) that has imported and warmed
+            # up the extractor once; workers fork from it and share those pages.
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["crawler.preload"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=ctx,
                 initializer=init_worker,
                 initargs=(self.story_paths, self.keep_unmatched),
             )

@@ -37,7 +37,7 @@ def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> N
     _KEEP_UNMATCHED = keep_unmatched
     # trafilatura warns about every short page; the pipeline counts those outcomes itself
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    warm_up()
+    warm_up()  # a no-op after crawler.preload ran in the fork server
     _STORIES = tuple(load_story(Path(p)) for p in story_paths)
     for story in _STORIES:
         warm_story(story)  # compile the dossier's patterns once, not on the first page

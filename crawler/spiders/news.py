@@ -26,7 +26,7 @@ from crawler.extraction import looks_like_html
 from crawler.feeds import FeedError, parse_feed
 from crawler.items import PageItem
 from crawler.listing import find_article_links, find_next_pages
-from crawler.middlewares import EXPECT_META
+from crawler.middlewares import EXPECT_META, FetchRefused
 from crawler.report import DocumentState, SourceReport
 from crawler.settings import default_clock
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
@@ -81,8 +81,6 @@ def _failure_reason(failure: Failure) -> str:
     from scrapy import exceptions as sx
     from scrapy.spidermiddlewares.httperror import HttpError
     from twisted.internet import error as terr
-
-    from crawler.middlewares import FetchRefused
 
     exc = failure.value
     if isinstance(exc, HttpError):
