@@ -607,6 +607,14 @@ def _strip_site_name(title: str, site_names: list[str]) -> str:
     return title
 
 
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def _visible_text(element: lxml.html.HtmlElement) -> str:
+    """Text a reader sees: a <script> inside a headline is not part of it."""
+    return "".join(str(t) for t in _VISIBLE_TEXT(element))
+
+
 def _title(tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
     """Headline: JSON-LD, then OpenGraph/meta, then the only <h1>, then <title>."""
     sites = [
@@ -619,7 +627,7 @@ def _title(tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, str]
     ):
         if text := _clean(candidate, 500):
             return _strip_site_name(text, sites)
-    h1s = [text for h in tree.iter("h1") if (text := _clean(h.text_content(), 500))]
+    h1s = [text for h in tree.iter("h1") if (text := _clean(_visible_text(h), 500))]
     if len(h1s) == 1:
         return h1s[0]
     title_el = tree.find(".//title")
@@ -679,7 +687,14 @@ def _published(
     return found
 
 
-_TIMESTAMP_ATTRS = ("datetime", "data-ts", "data-timestamp", "data-published", "data-date", "data-time")
+_TIMESTAMP_ATTRS = (
+    "datetime",
+    "data-ts",
+    "data-timestamp",
+    "data-published",
+    "data-date",
+    "data-time",
+)
 _TIMESTAMP_XPATH = "|".join(f"//*[@{a}]" for a in _TIMESTAMP_ATTRS)
 
 

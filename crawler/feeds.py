@@ -8,8 +8,10 @@ limits, so feedparser never opens a connection itself.
 from __future__ import annotations
 
 import calendar
+import codecs
 import contextlib
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -69,12 +71,39 @@ def _plain(value: Any) -> str | None:
     return s or None
 
 
+_CHARSET = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.I)
+
+
+def _trusted_content_type(data: bytes, content_type: str) -> str:
+    """Drop an HTTP charset the bytes contradict.
+
+    feedparser (RFC 3023) lets the header's charset win over the document; but
+    non-ASCII bytes that are valid UTF-8 are UTF-8 whatever a misconfigured
+    server says, and an unknown charset helps nobody.
+    """
+    m = _CHARSET.search(content_type)
+    if not m:
+        return content_type
+    bare = _CHARSET.sub("", content_type)
+    try:
+        declared = codecs.lookup(m.group(1)).name
+    except LookupError:
+        return bare
+    if declared == "utf-8" or data.isascii():
+        return content_type
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return content_type
+    return bare
+
+
 def parse_feed(data: bytes, url: str, content_type: str | None = None) -> FeedResult:
     """Parse feed bytes; raise FeedError when no entries can be read at all."""
     check_xml(data)
     headers = {"content-location": url}
     if content_type:
-        headers["content-type"] = content_type
+        headers["content-type"] = _trusted_content_type(data, content_type)
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
     feed_lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None
     entries: list[FeedEntry] = []

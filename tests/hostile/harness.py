@@ -25,13 +25,27 @@ def _toml(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON strings and lists are valid TOML
 
 
-def write_config(folder: Path, db_url: str, sources: list[dict[str, Any]], *, allow_hosts: list[str],
-                 timeout_s: float = 5, crawl: dict[str, Any] | None = None) -> Path:
+def write_config(
+    folder: Path,
+    db_url: str,
+    sources: list[dict[str, Any]],
+    *,
+    allow_hosts: list[str],
+    timeout_s: float = 5,
+    crawl: dict[str, Any] | None = None,
+) -> Path:
     """A config for a hostile web: private networks closed except the exact ``allow_hosts``."""
-    settings = {"allow_private_networks": False, "allow_hosts": allow_hosts, "timeout_s": timeout_s,
-                "keep_unmatched": True, **(crawl or {})}
+    settings = {
+        "allow_private_networks": False,
+        "allow_hosts": allow_hosts,
+        "timeout_s": timeout_s,
+        "keep_unmatched": True,
+        **(crawl or {}),
+    }
     lines = ["[database]", f"url = {_toml(db_url)}", "", "[crawl]"]
-    lines += [f"{k} = {str(v).lower() if isinstance(v, bool) else _toml(v)}" for k, v in settings.items()]
+    lines += [
+        f"{k} = {str(v).lower() if isinstance(v, bool) else _toml(v)}" for k, v in settings.items()
+    ]
     lines += ["", "[[stories]]", 'path = "builtin:xai-supercomputer"']
     for s in sources:
         lines += ["", "[[sources]]", *(f"{k} = {_toml(v)}" for k, v in s.items())]
@@ -60,8 +74,13 @@ class Run:
         return self.peak_tree_rss / 2**20
 
 
-def run_measured(*args: str, config: Path, timeout: float = 120, poll_s: float = 0.05,
-                 env: dict[str, str] | None = None) -> Run:
+def run_measured(
+    *args: str,
+    config: Path,
+    timeout: float = 120,
+    poll_s: float = 0.05,
+    env: dict[str, str] | None = None,
+) -> Run:
     """Run ``followup ARGS`` as a child, polling its (and its children's) RSS until it exits."""
     env = {**{k: v for k, v in os.environ.items() if k != "FOLLOWUP_DATABASE_URL"}, **(env or {})}
     cmd = [sys.executable, "-m", "scheduler.cli", *args, "--config", str(config)]
@@ -89,15 +108,19 @@ def run_measured(*args: str, config: Path, timeout: float = 120, poll_s: float =
         seconds = time.monotonic() - t0
         out.seek(0)
         err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        stdout, stderr = (
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
     for suffix in (".stdout", ".stderr"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     return Run(proc.returncode, stdout, stderr, seconds, peak, peak_tree)
 
 
 def query_json(cfg: Path, *args: str) -> list[dict[str, Any]]:
-    out = followup("query", "--format", "json", "--include-duplicates", "--limit", "100000", *args,
-                   config=cfg).stdout
+    out = followup(
+        "query", "--format", "json", "--include-duplicates", "--limit", "100000", *args, config=cfg
+    ).stdout
     rows: list[dict[str, Any]] = json.loads(out)
     return rows
 
@@ -109,7 +132,16 @@ def sources_json(cfg: Path) -> dict[str, dict[str, Any]]:
 
 def require_pipeline() -> None:
     """Skip when the analysis modules the crawl imports are not in this checkout yet."""
-    missing = [p for p in ("claims/dossier.py", "claims/matching.py", "claims/evidence.py",
-                           "crawler/urls.py", "storage/dedup.py") if not (ROOT / p).exists()]
+    missing = [
+        p
+        for p in (
+            "claims/dossier.py",
+            "claims/matching.py",
+            "claims/evidence.py",
+            "crawler/urls.py",
+            "storage/dedup.py",
+        )
+        if not (ROOT / p).exists()
+    ]
     if missing:
         pytest.skip(f"the crawl pipeline is incomplete here: {', '.join(missing)} missing")

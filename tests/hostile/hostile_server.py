@@ -114,8 +114,14 @@ def brotli_bomb(size: int = GB) -> bytes:
     return b"".join(parts)
 
 
-def article_html(title: str, paragraphs: list[str], *, charset: str | None = "utf-8",
-                 published: str = "2024-08-20T10:00:00+00:00", title_html: str | None = None) -> str:
+def article_html(
+    title: str,
+    paragraphs: list[str],
+    *,
+    charset: str | None = "utf-8",
+    published: str = "2024-08-20T10:00:00+00:00",
+    title_html: str | None = None,
+) -> str:
     """A plain news article page (enough text for extraction); ``title_html`` is the raw <h1>."""
     meta = f'<meta charset="{charset}">' if charset else ""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
@@ -143,12 +149,22 @@ def colossus_paragraphs(seed: str) -> list[str]:
     ]
 
 
-def rss(items: list[dict[str, str]], *, encoding: str | None = "utf-8", title: str = "Feed",
-        prolog: str = "") -> str:
+def rss(
+    items: list[dict[str, str]],
+    *,
+    encoding: str | None = "utf-8",
+    title: str = "Feed",
+    prolog: str = "",
+) -> str:
     """An RSS 2.0 document (titles/links inserted as given: callers escape what they mean to)."""
     decl = f'<?xml version="1.0" encoding="{encoding}"?>' if encoding else '<?xml version="1.0"?>'
-    out = [decl, prolog, '<rss version="2.0"><channel>', f"<title>{title}</title>",
-           "<link>http://example.invalid/</link><description>d</description>"]
+    out = [
+        decl,
+        prolog,
+        '<rss version="2.0"><channel>',
+        f"<title>{title}</title>",
+        "<link>http://example.invalid/</link><description>d</description>",
+    ]
     for it in items:
         out.append(
             f"<item><title>{it.get('title', 'item')}</title><link>{it['link']}</link>"
@@ -173,15 +189,23 @@ LAUGHS_ONE_LINE = (
 
 
 def laughs_multi_line() -> str:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE rss [", '  <!ENTITY a "aaaaaaaaaa">']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE rss [",
+        '  <!ENTITY a "aaaaaaaaaa">',
+    ]
     prev = "a"
     for i in range(1, 10):
         name = f"a{i}"
         lines.append(f'  <!ENTITY {name} "{("&" + prev + ";") * 10}">')
         prev = name
-    lines += ["]>", '<rss version="2.0">', "<channel><title>&a9;</title>",
-              "<item><title>&a9;</title><link>http://example.invalid/b</link></item>",
-              "</channel></rss>"]
+    lines += [
+        "]>",
+        '<rss version="2.0">',
+        "<channel><title>&a9;</title>",
+        "<item><title>&a9;</title><link>http://example.invalid/b</link></item>",
+        "</channel></rss>",
+    ]
     return "\n".join(lines)
 
 
@@ -234,8 +258,13 @@ class _Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(ConnectionError, TimeoutError, OSError):
             route(self)
 
-    def reply(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
+    def reply(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         for k, v in (headers or {}).items():
@@ -287,8 +316,14 @@ class HostileServer:
 
     # ---- route builders
 
-    def static(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8",
-               status: int = 200, headers: dict[str, str] | None = None) -> None:
+    def static(
+        self,
+        path: str,
+        body: bytes | str,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = lambda h: h.reply(status, data, content_type, headers)
 
@@ -314,13 +349,22 @@ class HostileServer:
 
         self.routes[path] = route
 
-    def encoded(self, path: str, body: bytes, encoding: str,
-                content_type: str = "application/rss+xml") -> None:
+    def encoded(
+        self, path: str, body: bytes, encoding: str, content_type: str = "application/rss+xml"
+    ) -> None:
         """A body sent with ``Content-Encoding`` (the bombs)."""
-        self.routes[path] = lambda h: h.reply(200, body, content_type, {"Content-Encoding": encoding})
+        self.routes[path] = lambda h: h.reply(
+            200, body, content_type, {"Content-Encoding": encoding}
+        )
 
-    def huge(self, path: str, size: int, *, content_length: bool = True,
-             content_type: str = "application/rss+xml") -> None:
+    def huge(
+        self,
+        path: str,
+        size: int,
+        *,
+        content_length: bool = True,
+        content_type: str = "application/rss+xml",
+    ) -> None:
         """``size`` bytes streamed from a small buffer (never held in memory)."""
         chunk = b"<!-- " + b"x" * (64 * 1024 - 9) + b" -->"
 

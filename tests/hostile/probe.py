@@ -34,8 +34,13 @@ class ProbeSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.urls:
-            yield scrapy.Request(url, callback=self.ok, errback=self.failed, dont_filter=True,
-                                 meta={"probe_url": url})
+            yield scrapy.Request(
+                url,
+                callback=self.ok,
+                errback=self.failed,
+                dont_filter=True,
+                meta={"probe_url": url},
+            )
 
     def _done(self, url: str, outcome: str) -> None:
         self.outcomes[url] = outcome
@@ -62,9 +67,15 @@ def main(argv: list[str]) -> int:
     spider = crawler.spider
     assert isinstance(spider, ProbeSpider)
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    json.dump({"outcomes": spider.outcomes, "elapsed": spider.elapsed,
-               "stats": {k: v for k, v in stats.items() if isinstance(v, int | float | str)}},
-              sys.stdout, default=str)
+    json.dump(
+        {
+            "outcomes": spider.outcomes,
+            "elapsed": spider.elapsed,
+            "stats": {k: v for k, v in stats.items() if isinstance(v, int | float | str)},
+        },
+        sys.stdout,
+        default=str,
+    )
     return 0
 
 

@@ -57,8 +57,14 @@ class Tally:
 
 def _run(args: tuple[str, ...], cfg: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DATABASE_URL"}
-    return subprocess.run([sys.executable, "-m", "scheduler.cli", *args, "--config", str(cfg)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "scheduler.cli", *args, "--config", str(cfg)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_readers_and_a_writer_never_see_database_is_locked(tmp_path: Path) -> None:
@@ -67,9 +73,14 @@ def test_readers_and_a_writer_never_see_database_is_locked(tmp_path: Path) -> No
     try:
         webs = [generate_web(150, server.base_url, seed=seed) for seed in range(101, 121)]
         server.set_pages(webs[0])
-        cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'busy.db'}", web_sources(server.base_url),
-                           allow_hosts=[f"127.0.0.1:{server.port}"], timeout_s=10,
-                           crawl={"keep_unmatched": False})
+        cfg = write_config(
+            tmp_path,
+            f"sqlite:///{tmp_path / 'busy.db'}",
+            web_sources(server.base_url),
+            allow_hosts=[f"127.0.0.1:{server.port}"],
+            timeout_s=10,
+            crawl={"keep_unmatched": False},
+        )
         followup("init", config=cfg)
         readers, writer = Tally(), Tally()
         stop = threading.Event()
@@ -81,7 +92,9 @@ def test_readers_and_a_writer_never_see_database_is_locked(tmp_path: Path) -> No
                 readers.add(" ".join(args), _run(args, cfg))
                 n += 1
 
-        threads = [threading.Thread(target=read_loop, args=(i,), daemon=True) for i in range(READERS)]
+        threads = [
+            threading.Thread(target=read_loop, args=(i,), daemon=True) for i in range(READERS)
+        ]
         t0 = time.monotonic()
         for t in threads:
             t.start()
@@ -97,9 +110,11 @@ def test_readers_and_a_writer_never_see_database_is_locked(tmp_path: Path) -> No
     finally:
         server.stop()
     stored = len(query_json(cfg))
-    print(f"\nconcurrency: {elapsed:.0f} s, {writer.runs} crawls storing {stored} articles in all, "
-          f"{readers.runs} reader runs ({READERS} loops); 'database is locked': "
-          f"{len(readers.locked)} in readers, {len(writer.locked)} in crawls")
+    print(
+        f"\nconcurrency: {elapsed:.0f} s, {writer.runs} crawls storing {stored} articles in all, "
+        f"{readers.runs} reader runs ({READERS} loops); 'database is locked': "
+        f"{len(readers.locked)} in readers, {len(writer.locked)} in crawls"
+    )
     assert not readers.locked and not writer.locked, (readers.locked + writer.locked)[:3]
     assert not readers.failures and not writer.failures, (readers.failures + writer.failures)[:3]
     assert writer.runs >= 2 and readers.runs >= 4 * READERS and stored > 0

@@ -43,8 +43,11 @@ def web() -> Iterator[tuple[NewsWebServer, list[str]]]:
     server.set_pages(generate_web(N_ARTICLES, server.base_url))
     server.start()
     outlets = {o.id: o for o in OUTLETS}
-    relevant = [server.base_url + article_path(a, outlets[a["outlet"]])
-                for a in generate_articles(N_ARTICLES) if a["labels"]["relevant"]]
+    relevant = [
+        server.base_url + article_path(a, outlets[a["outlet"]])
+        for a in generate_articles(N_ARTICLES)
+        if a["labels"]["relevant"]
+    ]
     yield server, relevant
     server.stop()
 
@@ -52,9 +55,14 @@ def web() -> Iterator[tuple[NewsWebServer, list[str]]]:
 def _start_crawl(cfg: Path, log: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DATABASE_URL"}
     with open(log, "ab") as err:
-        return subprocess.Popen([sys.executable, "-m", "scheduler.cli", "crawl", "--config", str(cfg)],
-                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err,
-                                start_new_session=True)  # its own group: the kill takes the workers too
+        return subprocess.Popen(
+            [sys.executable, "-m", "scheduler.cli", "crawl", "--config", str(cfg)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )  # its own group: the kill takes the workers too
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -69,11 +77,15 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     require_pipeline()
     server, relevant = web
     db = tmp_path / "crash.db"
-    cfg = write_config(tmp_path, f"sqlite:///{db}", web_sources(server.base_url),
-                       allow_hosts=[f"127.0.0.1:{server.port}"], timeout_s=10,
-                       # a slower crawl (~30 s) so that ten kills land in the middle of it
-                       crawl={"keep_unmatched": False, "concurrent_requests_per_domain": 2,
-                              "extract_workers": 1})
+    cfg = write_config(
+        tmp_path,
+        f"sqlite:///{db}",
+        web_sources(server.base_url),
+        allow_hosts=[f"127.0.0.1:{server.port}"],
+        timeout_s=10,
+        # a slower crawl (~30 s) so that ten kills land in the middle of it
+        crawl={"keep_unmatched": False, "concurrent_requests_per_domain": 2, "extract_workers": 1},
+    )
     followup("init", config=cfg)
     seed = int(os.environ.get("FOLLOWUP_CRASH_SEED") or random.SystemRandom().randrange(10**6))
     rng = random.Random(seed)
@@ -105,12 +117,16 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     proc = _start_crawl(cfg, log)
     assert proc.wait(timeout=300) == 0, log.read_text()[-3000:]
     elapsed = time.monotonic() - t0
-    print(f"  {len(kills)} kills at {kills} s; rows (articles + seen pages) after each: {stored_after}")
+    print(
+        f"  {len(kills)} kills at {kills} s; rows (articles + seen pages) after each: {stored_after}"
+    )
     rows = query_json(cfg)
     urls = Counter(r["url"] for r in rows)
     stored_once = [u for u in relevant if urls.get(u) == 1]
-    print(f"  then a full crawl: {len(rows)} stored, {len(stored_once)}/{len(relevant)} relevant articles "
-          f"stored once; {elapsed:.0f} s in all")
+    print(
+        f"  then a full crawl: {len(rows)} stored, {len(stored_once)}/{len(relevant)} relevant articles "
+        f"stored once; {elapsed:.0f} s in all"
+    )
     assert not [u for u, n in urls.items() if n > 1], "an article is stored twice"
     assert len(stored_once) == len(relevant), sorted(set(relevant) - set(urls))[:10]
     assert all(r["stories"] for r in rows), "an article was stored without its analysis"
@@ -127,7 +143,9 @@ def _count(db: Path) -> int:
         return 0
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
-            row = conn.execute("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM seen_urls)")
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM seen_urls)"
+            )
             return int(row.fetchone()[0])
     except sqlite3.Error:
         return -1

@@ -20,10 +20,20 @@ TIMEOUT_S = 4
 
 
 def probe(urls: list[str], allow: list[str], **settings: object) -> dict[str, object]:
-    conf = {"FOLLOWUP_ALLOW_HOSTS": allow, "DOWNLOAD_TIMEOUT": TIMEOUT_S, "ROBOTSTXT_OBEY": True,
-            "LOG_LEVEL": "ERROR", **settings}
-    proc = subprocess.run([sys.executable, "-m", "tests.hostile.probe", json.dumps(conf), *urls],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    conf = {
+        "FOLLOWUP_ALLOW_HOSTS": allow,
+        "DOWNLOAD_TIMEOUT": TIMEOUT_S,
+        "ROBOTSTXT_OBEY": True,
+        "LOG_LEVEL": "ERROR",
+        **settings,
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.hostile.probe", json.dumps(conf), *urls],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr, proc.stderr
     result: dict[str, object] = json.loads(proc.stdout)
@@ -87,25 +97,37 @@ def test_allowed_host_port_is_fetched_but_not_another_port_of_it(
     hostile: tuple[HostileServer, list[Case]], canary: Canary
 ) -> None:
     srv, _ = hostile
-    urls = [f"{srv.base}/robots.txt", f"http://127.0.0.1:{canary.port}/robots.txt",
-            f"http://localhost:{srv.port}/robots.txt"]
+    urls = [
+        f"{srv.base}/robots.txt",
+        f"http://127.0.0.1:{canary.port}/robots.txt",
+        f"http://localhost:{srv.port}/robots.txt",
+    ]
     outcomes: dict[str, str] = probe(urls, [srv.host_port])["outcomes"]  # type: ignore[assignment]
     assert outcomes[urls[0]].startswith("ok 200")
     assert outcomes[urls[1]].startswith("blocked address")
-    assert outcomes[urls[2]].startswith("ok 200")  # localhost resolves to the allowed 127.0.0.1:port
+    assert outcomes[urls[2]].startswith(
+        "ok 200"
+    )  # localhost resolves to the allowed 127.0.0.1:port
 
 
-def test_allow_private_networks_reaches_local_servers(hostile: tuple[HostileServer, list[Case]]) -> None:
+def test_allow_private_networks_reaches_local_servers(
+    hostile: tuple[HostileServer, list[Case]],
+) -> None:
     srv, _ = hostile
-    outcomes: dict[str, str] = probe([f"{srv.base}/robots.txt"], [], FOLLOWUP_ALLOW_PRIVATE_NETWORKS=True)[
-        "outcomes"]  # type: ignore[assignment]
+    outcomes: dict[str, str] = probe(
+        [f"{srv.base}/robots.txt"], [], FOLLOWUP_ALLOW_PRIVATE_NETWORKS=True
+    )["outcomes"]  # type: ignore[assignment]
     assert outcomes[f"{srv.base}/robots.txt"].startswith("ok 200")
 
 
 def test_the_resolver_alone_stops_ip_literals_too(canary: Canary) -> None:
     """Defence in depth: without UrlGuardMiddleware, Twisted still resolves IP literals through it."""
-    urls = [f"http://127.0.0.1:{canary.port}/x", f"http://[::ffff:127.0.0.1]:{canary.port}/y",
-            f"http://[::1]:{canary.port}/z", "http://169.254.169.254/latest/meta-data/"]
+    urls = [
+        f"http://127.0.0.1:{canary.port}/x",
+        f"http://[::ffff:127.0.0.1]:{canary.port}/y",
+        f"http://[::1]:{canary.port}/z",
+        "http://169.254.169.254/latest/meta-data/",
+    ]
     only_limits = {"crawler.middlewares.FetchLimitsMiddleware": 610}  # replaces the settings' dict
     outcomes: dict[str, str] = probe(urls, [], DOWNLOADER_MIDDLEWARES=only_limits)["outcomes"]  # type: ignore[assignment]
     for url in urls:
@@ -118,8 +140,14 @@ def test_without_the_guard_the_canary_would_be_reached() -> None:
     own = Canary().start()
     try:
         urls = [f"http://127.0.0.1:{own.port}/x", f"http://[::ffff:127.0.0.1]:{own.port}/y"]
-        probe(urls, [], DOWNLOADER_MIDDLEWARES={}, TWISTED_DNS_RESOLVER="scrapy.resolver.CachingHostnameResolver",
-              RETRY_ENABLED=False, ROBOTSTXT_OBEY=False)
+        probe(
+            urls,
+            [],
+            DOWNLOADER_MIDDLEWARES={},
+            TWISTED_DNS_RESOLVER="scrapy.resolver.CachingHostnameResolver",
+            RETRY_ENABLED=False,
+            ROBOTSTXT_OBEY=False,
+        )
         assert own.count >= 2, own.connections
     finally:
         own.stop()

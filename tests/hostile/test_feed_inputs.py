@@ -40,7 +40,9 @@ def _encode(doc: str, declared: str, codec: str) -> bytes:
     if 'encoding="' in doc:
         doc = doc.replace('encoding="utf-8"', f'encoding="{declared}"')
     else:
-        doc = doc.replace('<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{declared}"?>', 1)
+        doc = doc.replace(
+            '<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{declared}"?>', 1
+        )
     return doc.encode(codec)
 
 
@@ -89,7 +91,11 @@ def test_feedparser_only_ever_receives_bytes(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(feeds.feedparser, "parse", spy)
     # a document that *is* a URL or a path must not make feedparser open it
-    for doc in (b"http://127.0.0.1:9/feed.xml", b"/etc/passwd", rss([{"link": "http://e.com/a"}]).encode()):
+    for doc in (
+        b"http://127.0.0.1:9/feed.xml",
+        b"/etc/passwd",
+        rss([{"link": "http://e.com/a"}]).encode(),
+    ):
         with contextlib.suppress(feeds.FeedError):
             parse_feed(doc, "http://example.com/feed.xml")
     assert seen and all(isinstance(s, io.BytesIO | bytes) for s in seen)
@@ -107,19 +113,29 @@ def _feed(title: str, encoding: str | None, codec: str) -> bytes:
 @pytest.mark.parametrize(
     ("title", "encoding", "codec", "content_type"),
     [
-        (ENC_TITLES["enc-latin1-as-utf8"], "utf-8", "latin-1", None),  # declared utf-8, bytes latin-1
-        (ENC_TITLES["enc-header-conflict"], "utf-8", "utf-8", "application/rss+xml; charset=iso-8859-1"),
+        (
+            ENC_TITLES["enc-latin1-as-utf8"],
+            "utf-8",
+            "latin-1",
+            None,
+        ),  # declared utf-8, bytes latin-1
+        (
+            ENC_TITLES["enc-header-conflict"],
+            "utf-8",
+            "utf-8",
+            "application/rss+xml; charset=iso-8859-1",
+        ),
         (ENC_TITLES["enc-cp1252-undeclared"], None, "cp1252", None),
         (ENC_TITLES["enc-utf16"], "utf-16", "utf-16", "application/xml"),
         ("Ünïcödé xAI", "iso-8859-1", "utf-8", None),  # declared latin-1, bytes utf-8
         ("Ünïcödé xAI", "x-no-such-charset", "utf-8", None),
         ("Ünïcödé xAI", "utf-8", "utf-8", "text/xml; charset=bogus"),
-        pytest.param(
-            "Ünïcödé xAI", None, "utf-8", "application/rss+xml; charset=koi8-r",
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "feedparser trusts a wrong HTTP charset over valid UTF-8 bytes (RFC 3023): "
-                "crawler/feeds.py should drop a header charset the bytes contradict")),
-        ),
+        (
+            "Ünïcödé xAI",
+            None,
+            "utf-8",
+            "application/rss+xml; charset=koi8-r",
+        ),  # header contradicts bytes
     ],
 )
 def test_misencoded_feeds_decode_to_readable_text(
@@ -132,23 +148,40 @@ def test_misencoded_feeds_decode_to_readable_text(
 
 
 def test_invalid_bytes_in_a_utf8_feed_do_not_crash() -> None:
-    data = rss([{"title": "xAI \udcff", "link": "http://example.com/a"}]).encode("utf-8", "surrogateescape")
+    data = rss([{"title": "xAI \udcff", "link": "http://example.com/a"}]).encode(
+        "utf-8", "surrogateescape"
+    )
     parsed = parse_feed(data + b"\xff\xfe\x00", "http://example.com/feed.xml")
     assert parsed.entries and parsed.entries[0].url == "http://example.com/a"
 
 
 def test_markup_in_titles_is_stored_as_plain_text() -> None:
     evil = 'xAI &lt;script&gt;alert("t")&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; live'
-    doc = rss([{"title": evil, "link": "http://example.com/a"},
-               {"title": "<![CDATA[<b>bold</b> <script>x()</script>xAI]]>", "link": "http://example.com/b"}])
+    doc = rss(
+        [
+            {"title": evil, "link": "http://example.com/a"},
+            {
+                "title": "<![CDATA[<b>bold</b> <script>x()</script>xAI]]>",
+                "link": "http://example.com/b",
+            },
+        ]
+    )
     titles = [e.title or "" for e in parse_feed(doc.encode(), "http://example.com/f").entries]
     for t in titles:
         assert "<" not in t and ">" not in t and "onerror" not in t, t
 
 
 def test_links_with_bad_schemes_are_dropped_with_a_reason() -> None:
-    links = ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "mailto:a@b.c",
-             "JaVaScRiPt:alert(1)", " javascript:alert(1)", "vbscript:x", "http://example.com/ok"]
+    links = [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "file:///etc/passwd",
+        "mailto:a@b.c",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "vbscript:x",
+        "http://example.com/ok",
+    ]
     doc = rss([{"title": "t", "link": u.replace("&", "&amp;")} for u in links])
     parsed = parse_feed(doc.encode(), "http://example.com/feed.xml")
     assert [e.url for e in parsed.entries] == ["http://example.com/ok"]

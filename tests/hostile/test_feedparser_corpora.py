@@ -54,8 +54,20 @@ def feedparser_sdist() -> Path:
     found = sorted(folder.glob(f"feedparser-{version}.tar.gz"))
     if found:
         return found[0]
-    cmd = [sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps",
-           "--disable-pip-version-check", "--quiet", f"feedparser=={version}", "-d", str(folder)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-binary",
+        ":all:",
+        "--no-deps",
+        "--disable-pip-version-check",
+        "--quiet",
+        f"feedparser=={version}",
+        "-d",
+        str(folder),
+    ]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -141,13 +153,22 @@ def test_feedparser_corpora_are_ingested_or_recorded(
         sources.append({"name": name, "kind": "feed", "url": srv.base + path})
     srv.start()
     try:
-        cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'fp.db'}", sources,
-                           allow_hosts=[srv.host_port, sink.host_port], timeout_s=5,
-                           crawl={"obey_robots": False})
+        cfg = write_config(
+            tmp_path,
+            f"sqlite:///{tmp_path / 'fp.db'}",
+            sources,
+            allow_hosts=[srv.host_port, sink.host_port],
+            timeout_s=5,
+            crawl={"obey_robots": False},
+        )
         followup("init", config=cfg)
         proxy = f"http://{sink.host_port}"
-        run = run_measured("crawl", config=cfg, timeout=240,
-                           env={"http_proxy": proxy, "https_proxy": proxy, "no_proxy": "127.0.0.1,localhost"})
+        run = run_measured(
+            "crawl",
+            config=cfg,
+            timeout=240,
+            env={"http_proxy": proxy, "https_proxy": proxy, "no_proxy": "127.0.0.1,localhost"},
+        )
     finally:
         srv.stop()
     assert run.returncode == 0, run.stderr[-3000:]
@@ -168,10 +189,16 @@ def test_feedparser_corpora_are_ingested_or_recorded(
             reasons[re.sub(r"[:(].*", "", row["error"]).strip()] += 1
         else:
             unaccounted.append((rel, row["outcome"], row["error"]))
-    print(f"\nfeedparser {importlib.metadata.version('feedparser')} corpora, one crawl of {len(files)} "
-          f"feeds: {run.seconds:.1f} s, peak RSS {run.peak_mb:.0f} MB")
+    print(
+        f"\nfeedparser {importlib.metadata.version('feedparser')} corpora, one crawl of {len(files)} "
+        f"feeds: {run.seconds:.1f} s, peak RSS {run.peak_mb:.0f} MB"
+    )
     for corpus in CORPORA:
-        print(f"  {corpus:10} {ingested[corpus]:4} ingested, {recorded[corpus]:4} recorded with a reason")
-    print(f"  reasons: {dict(reasons.most_common())}; the proxy sink answered {len(sink.hits)} "
-          "requests for outside URLs")
+        print(
+            f"  {corpus:10} {ingested[corpus]:4} ingested, {recorded[corpus]:4} recorded with a reason"
+        )
+    print(
+        f"  reasons: {dict(reasons.most_common())}; the proxy sink answered {len(sink.hits)} "
+        "requests for outside URLs"
+    )
     assert not unaccounted, unaccounted

@@ -66,8 +66,16 @@ def limits(**settings: Any) -> FetchLimitsMiddleware:
         ("s3://bucket/key", BadScheme, "bad scheme (s3:)"),
         ("http://127.0.0.1/", BlockedAddress, "blocked address (loopback 127.0.0.1)"),
         ("http://127.0.0.1:8766/", BlockedAddress, "blocked address (loopback 127.0.0.1)"),
-        ("http://169.254.169.254/latest/meta-data/", BlockedAddress, "blocked address (link-local 169.254.169.254)"),
-        ("http://[::ffff:127.0.0.1]:8765/", BlockedAddress, "blocked address (loopback (IPv4-mapped) ::ffff:7f00:1)"),
+        (
+            "http://169.254.169.254/latest/meta-data/",
+            BlockedAddress,
+            "blocked address (link-local 169.254.169.254)",
+        ),
+        (
+            "http://[::ffff:127.0.0.1]:8765/",
+            BlockedAddress,
+            "blocked address (loopback (IPv4-mapped) ::ffff:7f00:1)",
+        ),
         ("http://[::1]/", BlockedAddress, "blocked address (loopback ::1)"),
         ("http://0.0.0.0:8765/", BlockedAddress, "blocked address (unspecified 0.0.0.0)"),
         ("https://10.0.0.8/", BlockedAddress, "blocked address (private 10.0.0.8)"),
@@ -84,8 +92,12 @@ def test_url_guard_refuses_before_sending(url: str, error: type[Exception], reas
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:8765/feed.xml", "https://example.com/a", "http://8.8.8.8/",
-     "http://localhost:9999/x"],  # a name: judged by the resolver on its addresses
+    [
+        "http://127.0.0.1:8765/feed.xml",
+        "https://example.com/a",
+        "http://8.8.8.8/",
+        "http://localhost:9999/x",
+    ],  # a name: judged by the resolver on its addresses
 )
 def test_url_guard_lets_allowed_and_named_hosts_through(url: str) -> None:
     url_guard().process_request(Request(url))  # no exception: passed on
@@ -99,7 +111,10 @@ def test_allow_private_networks_lifts_the_url_guard() -> None:
 
 
 def test_redirect_back_to_a_visited_url_is_a_loop() -> None:
-    req = Request("http://example.com/a", meta={"redirect_urls": ["http://example.com/a", "http://example.com/b"]})
+    req = Request(
+        "http://example.com/a",
+        meta={"redirect_urls": ["http://example.com/a", "http://example.com/b"]},
+    )
     with pytest.raises(RedirectLoop):
         url_guard().process_request(req)
 
@@ -155,7 +170,11 @@ def test_maxsize_cancellation_is_too_large_and_timeouts_are_not_retried() -> Non
 
 def test_a_failed_robots_txt_is_quietly_unavailable() -> None:
     robots = Request("http://example.com/robots.txt", meta={"dont_obey_robotstxt": True})
-    for exc in (DownloadTimeoutError("took longer"), CannotResolveHostError("nx"), DownloadCancelledError("")):
+    for exc in (
+        DownloadTimeoutError("took longer"),
+        CannotResolveHostError("nx"),
+        DownloadCancelledError(""),
+    ):
         with pytest.raises(RobotsUnavailable) as info:
             limits().process_exception(robots, exc)
         assert isinstance(info.value, IgnoreRequest)  # RobotsTxtMiddleware logs no traceback for it
@@ -171,7 +190,13 @@ def test_binary_content_types_are_not_downloaded_for_html_requests() -> None:
         mw._headers_received(Headers({"Content-Type": "application/pdf"}), 100, page)
     with pytest.raises(StopDownload):
         mw._headers_received(Headers({"Content-Type": "image/jpeg; q=1"}), 100, page)
-    for mislabelled in ("text/html", "application/octet-stream", "text/plain", "application/x-httpd-php", ""):
+    for mislabelled in (
+        "text/html",
+        "application/octet-stream",
+        "text/plain",
+        "application/x-httpd-php",
+        "",
+    ):
         mw._headers_received(Headers({"Content-Type": mislabelled}), 100, page)  # sniffed later
     feed = Request("http://example.com/feed")  # only requests that want HTML are cut short
     mw._headers_received(Headers({"Content-Type": "application/pdf"}), 100, feed)
@@ -194,8 +219,12 @@ def _fail(exc: Exception) -> Failure:
         (RedirectLoop("back to x"), "redirect loop (back to x)"),
         (TooLarge("over 5 bytes"), "too large (over 5 bytes)"),
         (IgnoreRequest("max redirections reached"), "too many redirects"),
-        (IgnoreRequest("Ignored response because its body exceeded DOWNLOAD_MAXSIZE (5 B) during decompression."),
-         "too large (after decompression)"),
+        (
+            IgnoreRequest(
+                "Ignored response because its body exceeded DOWNLOAD_MAXSIZE (5 B) during decompression."
+            ),
+            "too large (after decompression)",
+        ),
         (DownloadTimeoutError("Getting x took longer than 5 seconds."), "timeout"),
         (DownloadCancelledError(""), "too large"),
         (CannotResolveHostError("x"), "DNS lookup failed"),
@@ -213,8 +242,14 @@ class _FakeNameResolver:
     def __init__(self, answers: dict[str, list[str]]) -> None:
         self.answers = answers
 
-    def resolveHostName(self, receiver: Any, hostName: str, portNumber: int = 0,
-                        addressTypes: Any = None, transportSemantics: str = "TCP") -> Any:
+    def resolveHostName(
+        self,
+        receiver: Any,
+        hostName: str,
+        portNumber: int = 0,
+        addressTypes: Any = None,
+        transportSemantics: str = "TCP",
+    ) -> Any:
         receiver.resolutionBegan(SimpleNamespace(name=hostName))
         for ip in self.answers.get(hostName, []):
             cls = IPv6Address if ":" in ip else IPv4Address
@@ -265,7 +300,9 @@ def _resolver(**settings: Any) -> GuardedResolver:
         ("localhost", 7001, [], "localhost resolves to loopback 127.0.0.1"),  # not another port
     ],
 )
-def test_resolver_drops_blocked_answers(host: str, port: int, expected: list[str], why: str | None) -> None:
+def test_resolver_drops_blocked_answers(
+    host: str, port: int, expected: list[str], why: str | None
+) -> None:
     got = _Collect()
     _resolver().resolveHostName(cast(Any, got), host, port)
     assert got.done and got.addresses == expected
@@ -282,7 +319,9 @@ def test_resolver_cache_answers_are_filtered_per_port() -> None:
 
 def test_resolver_with_private_networks_allowed_passes_everything() -> None:
     got = _Collect()
-    _resolver(FOLLOWUP_ALLOW_PRIVATE_NETWORKS=True).resolveHostName(cast(Any, got), "rebind.test", 80)
+    _resolver(FOLLOWUP_ALLOW_PRIVATE_NETWORKS=True).resolveHostName(
+        cast(Any, got), "rebind.test", 80
+    )
     assert got.addresses == ["10.0.0.5:80"]
 
 
@@ -313,5 +352,7 @@ def test_scrapy_caps_decompressed_size_at_download_maxsize(encoding: str) -> Non
         mw.process_response(req, resp)
     assert _failure_reason(_fail(info.value)) == "too large (after decompression)"
     honest = _compress(encoding, b"<item>xAI</item>" * 1000, 50)  # 800 KB inflated: under the cap
-    ok = mw.process_response(req, Response(req.url, body=honest, headers={"Content-Encoding": encoding}, request=req))
+    ok = mw.process_response(
+        req, Response(req.url, body=honest, headers={"Content-Encoding": encoding}, request=req)
+    )
     assert len(ok.body) == 800_000

@@ -44,12 +44,19 @@ class Crawled:
 
 
 def _crawl(tmp: Path, healthy: NewsWebServer, srv: HostileServer, cases: list[Case]) -> Crawled:
-    sources = [{"name": "healthy", "kind": "feed", "url": f"http://localhost:{healthy.port}/feed.xml",
-                "language": "en"}]
+    sources = [
+        {
+            "name": "healthy",
+            "kind": "feed",
+            "url": f"http://localhost:{healthy.port}/feed.xml",
+            "language": "en",
+        }
+    ]
     sources += [c.source() for c in cases]
     allow = [srv.host_port, f"localhost:{healthy.port}", *(c.allow for c in cases if c.allow)]
-    cfg = write_config(tmp, f"sqlite:///{tmp / 'hostile.db'}", sources, allow_hosts=allow,
-                       timeout_s=TIMEOUT_S)
+    cfg = write_config(
+        tmp, f"sqlite:///{tmp / 'hostile.db'}", sources, allow_hosts=allow, timeout_s=TIMEOUT_S
+    )
     followup("init", config=cfg)
     run = run_measured("crawl", config=cfg, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -57,13 +64,19 @@ def _crawl(tmp: Path, healthy: NewsWebServer, srv: HostileServer, cases: list[Ca
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory, healthy: NewsWebServer,
-            hostile: tuple[HostileServer, list[Case]], canary: Canary) -> Crawled:
+def crawled(
+    tmp_path_factory: pytest.TempPathFactory,
+    healthy: NewsWebServer,
+    hostile: tuple[HostileServer, list[Case]],
+    canary: Canary,
+) -> Crawled:
     require_pipeline()
     srv, cases = hostile
     done = _crawl(tmp_path_factory.mktemp("hostile"), healthy, srv, cases)
-    print(f"\none crawl of the healthy source and {len(cases)} hostile ones: {done.run.seconds:.1f} s, "
-          f"peak RSS {done.run.peak_mb:.0f} MB ({done.run.peak_tree_mb:.0f} MB with workers)")
+    print(
+        f"\none crawl of the healthy source and {len(cases)} hostile ones: {done.run.seconds:.1f} s, "
+        f"peak RSS {done.run.peak_mb:.0f} MB ({done.run.peak_tree_mb:.0f} MB with workers)"
+    )
     for case in cases:
         row = done.sources.get(case.name, {})
         print(f"  {case.name:22} {row.get('outcome', '?'):6} {row.get('error') or ''}")
@@ -116,7 +129,10 @@ def test_stored_text_is_plain_and_readable(crawled: Crawled) -> None:
     for r in crawled.rows:
         for key in ("title", "snippet", "author"):
             text = r.get(key) or ""
-            assert not re.search(r"<\s*/?\s*(script|img|iframe)|onerror\s*=", text, re.I), (key, text)
+            assert not re.search(r"<\s*/?\s*(script|img|iframe)|onerror\s*=", text, re.I), (
+                key,
+                text,
+            )
             assert "\ufffd" not in text and "Ã" not in text, (r["source"], key, text)
     by_source = {r["source"]: r for r in crawled.rows}
     assert "Colossus" in by_source["script-title"]["title"], by_source["script-title"]
@@ -126,9 +142,6 @@ def test_stored_text_is_plain_and_readable(crawled: Crawled) -> None:
     assert pages == [f"{ENC_TITLES['enc-pages']} {i}" for i in range(1, 5)], pages
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "crawler/extraction.py _title() takes <h1>.text_content() before <script> is stripped, "
-    "so script code lands in the stored title"))
 def test_script_code_is_not_part_of_a_title(crawled: Crawled) -> None:
     title = next(r["title"] for r in crawled.rows if r["source"] == "script-page")
     assert "alert" not in title, title
@@ -137,9 +150,14 @@ def test_script_code_is_not_part_of_a_title(crawled: Crawled) -> None:
 EACH = os.environ.get("FOLLOWUP_HOSTILE_EACH") == "1"
 
 
-@pytest.mark.skipif(not EACH, reason="set FOLLOWUP_HOSTILE_EACH=1 to crawl each hostile source alone")
+@pytest.mark.skipif(
+    not EACH, reason="set FOLLOWUP_HOSTILE_EACH=1 to crawl each hostile source alone"
+)
 def test_each_hostile_source_alone(
-    tmp_path: Path, healthy: NewsWebServer, hostile: tuple[HostileServer, list[Case]], canary: Canary
+    tmp_path: Path,
+    healthy: NewsWebServer,
+    hostile: tuple[HostileServer, list[Case]],
+    canary: Canary,
 ) -> None:
     require_pipeline()
     srv, cases = hostile
@@ -148,8 +166,10 @@ def test_each_hostile_source_alone(
         folder = tmp_path / case.name
         folder.mkdir()
         c = _crawl(folder, healthy, srv, [case])
-        print(f"  {case.name:22} {c.run.seconds:5.1f} s  peak RSS {c.run.peak_mb:4.0f} MB "
-              f"({c.run.peak_tree_mb:4.0f} MB with workers)  {c.sources[case.name]['error'] or 'ok'}")
+        print(
+            f"  {case.name:22} {c.run.seconds:5.1f} s  peak RSS {c.run.peak_mb:4.0f} MB "
+            f"({c.run.peak_tree_mb:4.0f} MB with workers)  {c.sources[case.name]['error'] or 'ok'}"
+        )
         _check_run(c.run, case.name)
         _check_healthy(c)
         _check_case(case, c)

@@ -99,7 +99,9 @@ ipv6 = st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address)
 
 
 @given(ipv4)
-def test_v4_forms_inside_ipv6_get_the_verdict_of_their_ipv4_address(v4: ipaddress.IPv4Address) -> None:
+def test_v4_forms_inside_ipv6_get_the_verdict_of_their_ipv4_address(
+    v4: ipaddress.IPv4Address,
+) -> None:
     base = is_blocked_address(v4)
     mapped = ipaddress.IPv6Address(f"::ffff:{v4}")
     nat64 = ipaddress.IPv6Address((0x64FF9B << 96) | int(v4))
@@ -118,16 +120,35 @@ def test_an_allowed_ipv4_address_is_a_public_one(v4: ipaddress.IPv4Address) -> N
 
 
 @given(ipv6)
-def test_an_allowed_ipv6_address_is_public_unicast_or_carries_a_public_ipv4(v6: ipaddress.IPv6Address) -> None:
+def test_an_allowed_ipv6_address_is_public_unicast_or_carries_a_public_ipv4(
+    v6: ipaddress.IPv6Address,
+) -> None:
     if is_blocked_address(v6) is None:
         in_global_unicast = v6 in ipaddress.IPv6Network("2000::/3")
-        assert in_global_unicast or v6.ipv4_mapped is not None or v6 in ipaddress.IPv6Network("64:ff9b::/96")
+        assert (
+            in_global_unicast
+            or v6.ipv4_mapped is not None
+            or v6 in ipaddress.IPv6Network("64:ff9b::/96")
+        )
         assert not v6.is_loopback and not v6.is_link_local and not v6.is_multicast
 
 
-@given(st.sampled_from(["127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-                        "169.254.0.0/16", "100.64.0.0/10", "224.0.0.0/4", "fc00::/7", "fe80::/10"]),
-       st.integers(0, 2**128 - 1))
+@given(
+    st.sampled_from(
+        [
+            "127.0.0.0/8",
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "169.254.0.0/16",
+            "100.64.0.0/10",
+            "224.0.0.0/4",
+            "fc00::/7",
+            "fe80::/10",
+        ]
+    ),
+    st.integers(0, 2**128 - 1),
+)
 def test_every_address_of_a_blocked_network_is_blocked(net: str, offset: int) -> None:
     network = ipaddress.ip_network(net)
     ip = network[offset % network.num_addresses]
@@ -165,14 +186,20 @@ def test_allow_private_networks_lifts_the_guard() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("127.0.0.1:8765", ("127.0.0.1", 8765)), ("[::1]:80", ("::1", 80)),
-     ("[0:0::1]:80", ("::1", 80)), ("Example.COM.:443", ("example.com", 443))],
+    [
+        ("127.0.0.1:8765", ("127.0.0.1", 8765)),
+        ("[::1]:80", ("::1", 80)),
+        ("[0:0::1]:80", ("::1", 80)),
+        ("Example.COM.:443", ("example.com", 443)),
+    ],
 )
 def test_parse_host_port(value: str, expected: tuple[str, int]) -> None:
     assert parse_host_port(value) == expected
 
 
-@pytest.mark.parametrize("value", ["127.0.0.1", "127.0.0.1:", ":80", "host:99999", "host:0", "host:x"])
+@pytest.mark.parametrize(
+    "value", ["127.0.0.1", "127.0.0.1:", ":80", "host:99999", "host:0", "host:x"]
+)
 def test_parse_host_port_rejects_what_is_not_exact(value: str) -> None:
     with pytest.raises(ValueError):
         parse_host_port(value)

@@ -46,9 +46,12 @@ HOSTILE_TEXT = [
 def stored(tmp_path_factory: pytest.TempPathFactory, healthy: NewsWebServer) -> Path:
     require_pipeline()
     folder = tmp_path_factory.mktemp("query")
-    cfg = write_config(folder, f"sqlite:///{folder / 'q.db'}",
-                       [{"name": "healthy", "kind": "feed", "url": f"http://localhost:{healthy.port}/feed.xml"}],
-                       allow_hosts=[f"localhost:{healthy.port}"])
+    cfg = write_config(
+        folder,
+        f"sqlite:///{folder / 'q.db'}",
+        [{"name": "healthy", "kind": "feed", "url": f"http://localhost:{healthy.port}/feed.xml"}],
+        allow_hosts=[f"localhost:{healthy.port}"],
+    )
     followup("init", config=cfg)
     followup("crawl", config=cfg)
     with sqlite3.connect(folder / "q.db") as conn:
@@ -59,7 +62,12 @@ def stored(tmp_path_factory: pytest.TempPathFactory, healthy: NewsWebServer) -> 
 def _fingerprint(db: Path) -> tuple[str, list[tuple[str, int]]]:
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
         counts = [(t, conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables]
     return digest, counts
 
@@ -70,7 +78,9 @@ def test_hostile_query_text_gives_results_or_a_clear_error(stored: Path) -> None
     outcomes = []
     for text in HOSTILE_TEXT:
         # "--": text starting with "-" is text, not an option (--config goes before the command)
-        proc = followup("--config", str(stored), "query", "--format", "json", "--", text, check=False)
+        proc = followup(
+            "--config", str(stored), "query", "--format", "json", "--", text, check=False
+        )
         assert "Traceback" not in proc.stderr, (text, proc.stderr[-2000:])
         if proc.returncode == 0:
             rows = json.loads(proc.stdout)
@@ -78,7 +88,9 @@ def test_hostile_query_text_gives_results_or_a_clear_error(stored: Path) -> None
             outcomes.append(f"{len(rows)} rows")
         else:
             assert proc.returncode == 2, (text, proc.returncode, proc.stderr)
-            errors = [line for line in proc.stderr.splitlines() if line.startswith("followup: error:")]
+            errors = [
+                line for line in proc.stderr.splitlines() if line.startswith("followup: error:")
+            ]
             assert errors, proc.stderr
             outcomes.append(errors[0][:80])
     for text, out in zip(HOSTILE_TEXT, outcomes, strict=True):
