@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -46,6 +47,8 @@ class StorePipeline:
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
         self.clock = crawler.settings.get("FOLLOWUP_CLOCK") or default_clock
+        # called after each written batch with (pages processed, new articles): a terminal display
+        self.progress: Callable[[int, int], None] | None = crawler.settings.get("FOLLOWUP_PROGRESS")
         self._pool: Executor | None = None
         self._buffer: list[tuple[PageItem, PageResult]] = []
         self._last_flush = time.monotonic()
@@ -227,6 +230,11 @@ class StorePipeline:
                         now,
                         fresh=res.outcome == "new",
                     )
+        if self.progress is not None:
+            self.progress(
+                int(stats.get_value("followup/pages/html", 0)),
+                int(stats.get_value("followup/articles/new", 0)),
+            )
 
     def close_spider(self) -> None:
         try:

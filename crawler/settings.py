@@ -73,6 +73,7 @@ FOLLOWUP_EXTRACT_WORKERS = 0  # 0: one per CPU; -1: in the reactor thread (tests
 FOLLOWUP_BATCH_SIZE = 50
 FOLLOWUP_BATCH_SECONDS = 1.0
 FOLLOWUP_CLOCK = None
+FOLLOWUP_PROGRESS = None  # callable(pages, new_articles), e.g. a terminal progress line
 # stored articles published in the last UPDATE_WINDOW_DAYS are fetched again after
 # UPDATE_CHECK_HOURS, so corrections and updates become revisions (0 = never)
 FOLLOWUP_UPDATE_CHECK_HOURS = 24.0

@@ -244,7 +244,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     from scheduler.app import load_stories, open_database, sync_config
     from scheduler.crawl import run_crawl
-    from scheduler.progress import print_summary
+    from scheduler.progress import crawl_progress, print_summary
 
     cfg = _config(args)
     stories = load_stories(cfg)
@@ -256,16 +256,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     db = open_database(cfg.database_url)
     try:
         sync_config(db, cfg, stories, now=utc_now())
-        summary = run_crawl(
-            cfg,
-            db,
-            stories,
-            names=names or None,
-            trigger=args.trigger,
-            clock=utc_now,
-            force=args.force,
-            due_only=args.due,
-        )
+        with crawl_progress(enabled=args.format == "table") as progress:
+            summary = run_crawl(
+                cfg,
+                db,
+                stories,
+                names=names or None,
+                trigger=args.trigger,
+                clock=utc_now,
+                force=args.force,
+                due_only=args.due,
+                progress=progress,
+            )
     finally:
         db.dispose()
     print_summary(summary, fmt=args.format)
@@ -485,17 +487,22 @@ class _OwnInfo(logging.Filter):
         super().__init__()
         self.verbose = verbose_libraries
 
+    # fetch failures Scrapy logs as errors are recorded on their source and shown by
+    # `followup sources`; repeating them on stderr for every retry is noise
+    RECORDED = ("scrapy.downloadermiddlewares.retry", "scrapy.core.scraper", "scrapy.core.engine")
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return (
-            self.verbose
-            or record.levelno >= logging.WARNING
-            or record.name == "followup"
-            or record.name.startswith("followup.")
-        )
+        if self.verbose or record.name == "followup" or record.name.startswith("followup."):
+            return True
+        if record.name.startswith(self.RECORDED) and record.levelno < logging.CRITICAL:
+            return False
+        return record.levelno >= logging.WARNING
 
 
 def setup_logging(level: str, log_file: str | None) -> None:
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z")
+    fmt = logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z"
+    )
     root = logging.getLogger()
     root.handlers.clear()
     root.setLevel(level)

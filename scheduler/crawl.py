@@ -239,6 +239,7 @@ def run_crawl(
     clock: Clock,
     force: bool = False,
     due_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CrawlSummary:
     """One fetch cycle of the selected sources, then analysis of what is new or changed."""
     now = clock()
@@ -271,9 +272,9 @@ def run_crawl(
     error_summary: str | None = None
     reports: dict[int, SourceReport] = {}
     try:
-        reports, stats, reason = run_spider(
-            scrapy_settings(cfg, clock, [str(p) for p in cfg.story_paths]), jobs
-        )
+        settings = scrapy_settings(cfg, clock, [str(p) for p in cfg.story_paths])
+        settings["FOLLOWUP_PROGRESS"] = progress
+        reports, stats, reason = run_spider(settings, jobs)
         summary.close_reason = reason
         summary.stats = {k: v for k, v in stats.items() if isinstance(v, int | float | str)}
         status = "ok" if reason == "finished" else f"stopped: {reason}"

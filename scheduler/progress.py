@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from scheduler import output
@@ -62,3 +65,18 @@ def print_dossier(story: Any) -> None:
     for cl in d.get("claims", []):
         dl = f" (deadline {cl['deadline']})" if cl.get("deadline") else ""
         c.print(f"  {cl.get('id')} [{cl.get('kind')}]{dl}: {cl.get('text')}", markup=False)
+
+
+@contextmanager
+def crawl_progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+    """A live status line while a crawl runs in a terminal; nothing when output is piped."""
+    if not enabled or not sys.stdout.isatty():
+        yield None
+        return
+    c = output.console()
+    with c.status("crawling…", spinner="dots") as status:
+
+        def update(pages: int, new: int) -> None:
+            status.update(f"crawling… {pages} pages processed, {new} new articles")
+
+        yield update
