@@ -125,3 +125,31 @@ def test_bad_input_is_one_line_and_exit_2(
     assert words in proc.stderr
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.postgres
+def test_postgres_gives_the_same_rows_as_sqlite(
+    dev_web: DevWeb, tmp_path: Path, postgres_url: str
+) -> None:
+    def comparable(cfg: Path) -> list[dict[str, Any]]:
+        rows = query_json(cfg, "--include-duplicates", "--limit", "1000")
+        titles = {r["id"]: r["title"] for r in rows}
+        return sorted(
+            (
+                {
+                    **{k: v for k, v in r.items() if k not in ("id", "fetched")},
+                    "duplicate_of": titles.get(r["duplicate_of"]),
+                }
+                for r in rows
+            ),
+            key=lambda r: r["url"],
+        )
+
+    (tmp_path / "lite").mkdir()
+    (tmp_path / "pg").mkdir()
+    lite = comparable(
+        crawl_feeds(dev_web, tmp_path / "lite", f"sqlite:///{tmp_path / 'lite' / 'x.db'}")
+    )
+    pg = comparable(crawl_feeds(dev_web, tmp_path / "pg", postgres_url))
+    assert lite == pg
+    assert len(lite) > 20
