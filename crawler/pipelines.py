@@ -154,7 +154,7 @@ class StorePipeline:
     def flush(self) -> None:
         """Write the buffered pages in one transaction."""
         from storage.engine import transaction
-        from storage.repository import ArticleData, remember_seen, replace_analysis, upsert_article
+        from storage.repository import remember_seen, replace_analysis, upsert_article
 
         batch, self._buffer = self._buffer, []
         self._last_flush = time.monotonic()
@@ -165,17 +165,18 @@ class StorePipeline:
         now = self.clock()
         with transaction(self._factory) as session:
             for item, r in batch:
+                art = r.article
                 report = self._report(item)
                 if item.requested_url != item.url:
                     # a redirect: remember the feed's URL too, so it is not fetched again
                     req_hash = url_hash(canonicalize_url(item.requested_url))
-                    if req_hash != r.url_hash:
+                    if req_hash != art.url_hash:
                         remember_seen(
                             session,
                             url_hash=req_hash,
                             url=item.requested_url,
-                            title=r.title,
-                            published=r.published,
+                            title=art.title,
+                            published=art.published,
                             source_id=item.source_id,
                             reason="redirect",
                             now=now,
@@ -183,10 +184,10 @@ class StorePipeline:
                 if not r.relevant_to and not self.keep_unmatched:
                     remember_seen(
                         session,
-                        url_hash=r.url_hash,
-                        url=r.url,
-                        title=r.title,
-                        published=r.published,
+                        url_hash=art.url_hash,
+                        url=art.url,
+                        title=art.title,
+                        published=art.published,
                         source_id=item.source_id,
                         reason="unmatched",
                         now=now,
@@ -194,26 +195,7 @@ class StorePipeline:
                     report.skipped_unmatched += 1
                     stats.inc_value("followup/articles/unmatched")
                     continue
-                res = upsert_article(
-                    session,
-                    ArticleData(
-                        url=r.url,
-                        canonical_url=r.canonical_url,
-                        url_hash=r.url_hash,
-                        title=r.title,
-                        author=r.author,
-                        published=r.published,
-                        language=r.language,
-                        body=r.body,
-                        description=r.description,
-                        content_hash=r.content_hash,
-                        fetched=item.fetched,
-                        source_id=item.source_id,
-                        fingerprint=r.fingerprint,
-                        band_keys=r.band_keys,
-                        duplicate_hint=r.duplicate_hint,
-                    ),
-                )
+                res = upsert_article(session, art)
                 stats.inc_value(f"followup/articles/{res.outcome}")
                 if res.outcome == "new":
                     report.new += 1
@@ -226,7 +208,7 @@ class StorePipeline:
                         session,
                         res.article_id,
                         r.analyses,
-                        r.published,
+                        art.published,
                         now,
                         fresh=res.outcome == "new",
                     )

@@ -21,7 +21,7 @@ from claims.matching import is_relevant, match_entities, may_be_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
-from storage.repository import EvidenceRecord, StoryAnalysis
+from storage.repository import ArticleData, EvidenceRecord, StoryAnalysis
 
 _STORIES: tuple[Story, ...] = ()
 _KEEP_UNMATCHED = False
@@ -58,21 +58,11 @@ class PageJob:
 
 @dataclass
 class PageResult:
-    url: str
-    canonical_url: str
-    url_hash: str
-    title: str | None
-    author: str | None
-    published: datetime | None
-    language: str | None
-    body: str
-    description: str | None
-    content_hash: str
-    fingerprint: bytes | None
-    band_keys: list[int]
+    """The article as it will be stored, and what every story makes of it."""
+
+    article: ArticleData
     analyses: list[StoryAnalysis] = field(default_factory=list)
     relevant_to: list[str] = field(default_factory=list)
-    duplicate_hint: str | None = None  # URL hash of the page this one declares as canonical
 
 
 def analyse_text(
@@ -106,18 +96,20 @@ def skipped_page(job: PageJob, text: str) -> PageResult:
     m = _TITLE.search(text, 0, 20_000)
     title = job.title_hint or (html.unescape(" ".join(m.group(1).split()))[:500] if m else None)
     return PageResult(
-        url=job.url,
-        canonical_url=canonical,
-        url_hash=url_hash(canonical),
-        title=title,
-        author=None,
-        published=job.published_hint or job.fetched,
-        language=job.language_hint,
-        body="",
-        description=None,
-        content_hash="",
-        fingerprint=None,
-        band_keys=[],
+        ArticleData(
+            url=job.url,
+            canonical_url=canonical,
+            url_hash=url_hash(canonical),
+            title=title,
+            author=None,
+            published=job.published_hint or job.fetched,
+            language=job.language_hint,
+            body="",
+            description=None,
+            content_hash="",
+            fetched=job.fetched,
+            source_id=job.source_id,
+        )
     )
 
 
@@ -166,19 +158,23 @@ def process_page(
         bands = list(dedup.band_keys(fp))
     analyses = analyse_text(stories, title, body, language, published) if body else []
     return PageResult(
-        url=job.url,
-        canonical_url=canonical,
-        url_hash=url_hash(canonical),
-        title=title,
-        author=ex.author or job.author_hint,
-        published=published,
-        language=language,
-        body=body,
-        description=ex.description,
-        content_hash=content_hash,
-        fingerprint=fp_blob,
-        band_keys=bands,
+        ArticleData(
+            url=job.url,
+            canonical_url=canonical,
+            url_hash=url_hash(canonical),
+            title=title,
+            author=ex.author or job.author_hint,
+            published=published,
+            language=language,
+            body=body,
+            description=ex.description,
+            content_hash=content_hash,
+            fetched=job.fetched,
+            source_id=job.source_id,
+            fingerprint=fp_blob,
+            band_keys=bands,
+            duplicate_hint=hint,
+        ),
         analyses=analyses,
         relevant_to=[a.story_id for a in analyses if a.relevant],
-        duplicate_hint=hint,
     )
