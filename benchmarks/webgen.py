@@ -90,16 +90,60 @@ class Outlet:
 
 
 OUTLETS: tuple[Outlet, ...] = (
-    Outlet("harbor-gazette", "The Harbor Gazette", "en", "rss2", "utf-8", "{yyyy}/{mm}/{dd}/{slug}.html", "classic"),
+    Outlet(
+        "harbor-gazette",
+        "The Harbor Gazette",
+        "en",
+        "rss2",
+        "utf-8",
+        "{yyyy}/{mm}/{dd}/{slug}.html",
+        "classic",
+    ),
     Outlet("compute-wire", "Compute Wire", "en", "atom", "utf-8", "news/{id}-{slug}.html", "app"),
-    Outlet("metro-ledger", "Metro Ledger", "en", "rss2", "utf-8", "{section}/{slug}-{id}.html", "portal"),
-    Outlet("northbridge-times", "Northbridge Times", "en", "atom", "utf-8", "story/{yyyy}{mm}{dd}/{slug}.html", "classic"),
-    Outlet("evening-circuit", "The Evening Circuit", "en", "rss2", "utf-8", "{yyyy}/{slug}.html", "app"),
-    Outlet("diario-del-sur", "Diario del Sur", "es", "rss2", "iso-8859-1", "noticias/{yyyy}/{mm}/{slug}.html", "portal"),
-    Outlet("la-red-hoy", "La Red Hoy", "es", "atom", "utf-8", "{section}/{id}/{slug}.html", "classic"),
+    Outlet(
+        "metro-ledger",
+        "Metro Ledger",
+        "en",
+        "rss2",
+        "utf-8",
+        "{section}/{slug}-{id}.html",
+        "portal",
+    ),
+    Outlet(
+        "northbridge-times",
+        "Northbridge Times",
+        "en",
+        "atom",
+        "utf-8",
+        "story/{yyyy}{mm}{dd}/{slug}.html",
+        "classic",
+    ),
+    Outlet(
+        "evening-circuit", "The Evening Circuit", "en", "rss2", "utf-8", "{yyyy}/{slug}.html", "app"
+    ),
+    Outlet(
+        "diario-del-sur",
+        "Diario del Sur",
+        "es",
+        "rss2",
+        "iso-8859-1",
+        "noticias/{yyyy}/{mm}/{slug}.html",
+        "portal",
+    ),
+    Outlet(
+        "la-red-hoy", "La Red Hoy", "es", "atom", "utf-8", "{section}/{id}/{slug}.html", "classic"
+    ),
     Outlet("valle-digital", "Valle Digital", "es", "rss2", "utf-8", "articulo/{id}.html", "app"),
     Outlet("keji-ribao", "科技日报网", "zh", "rss2", "utf-8", "{yyyy}{mm}/{id}.html", "portal"),
-    Outlet("shuma-shibao", "数码时报", "zh", "atom", "utf-8", "news/{yyyy}/{mm}{dd}/{id}.html", "classic"),
+    Outlet(
+        "shuma-shibao",
+        "数码时报",
+        "zh",
+        "atom",
+        "utf-8",
+        "news/{yyyy}/{mm}{dd}/{id}.html",
+        "classic",
+    ),
 )
 
 # ------------------------------------------------------------------ templates
@@ -154,61 +198,90 @@ EN_REL = [
 # (explainable AI "XAI", Oracle, "grok", Bletchley's Colossus, Memphis sport) and
 # are used only in the share of off-topic stories meant to mention one.
 EN_OFF: dict[str, tuple[list[str], list[str]]] = {
-    "city": (["City council approves ${n} million plan for road repairs",
-              "Commuter rail line to add {n} trains a day from {month}"], [
-        "The city council approved a budget of ${n} million for road repairs on {date}.",
-        "Officials said work on the main bridge would begin in {month} and last about {a} weeks.",
-        "The rail operator will add {n} trains a day on the coastal line.",
-        "Passenger numbers are up {pct} percent since the new timetable started.",
-        "{person}, who has lived in {city} for {a} years, said the change was overdue.",
-        "The mayor is expected to announce the plan at a press conference on {date}.",
-        "Opposition councillors said the money should have gone to schools instead.",
-        "Residents will be able to comment on the plans until the end of {month}.",
-    ]),
-    "weather": (["Storm warning issued as temperatures drop to {a} degrees",
-                 "Flood barriers go up as river rises"], [
-        "Forecasters expect temperatures to fall to {a} degrees by the weekend.",
-        "Schools in {city} will open two hours late on Monday because of ice.",
-        "The river rose {a} feet overnight, the environment agency said on {date}.",
-        "Drivers were told to avoid all but essential journeys.",
-        "{person} said her street had flooded twice since {month}.",
-        "Power was cut to {n},000 homes at the height of the storm.",
-    ]),
-    "sport": (["Home side win {a}-{b} to stay top of the table", "~Grizzlies take {a}-{b} win in Memphis"], [
-        "The home side won {a}-{b} in front of {n},000 fans.",
-        "The coach said after the match that the squad was tired but happy.",
-        "~The Memphis Grizzlies won {a}-{b} at FedExForum on {date}.",
-        "A late goal settled a game that had been level for most of the second half.",
-        "The club confirmed that its captain will miss {a} weeks with a hamstring injury.",
-        "Tickets for the next home game sold out within {n} minutes.",
-    ]),
-    "markets": (["Markets close {pct} percent higher as energy shares rally",
-                 "~Oracle beats forecasts as cloud revenue climbs"], [
-        "The index closed {pct} percent higher on {date}, led by energy and bank shares.",
-        "Bond yields fell after inflation came in below forecasts for {month}.",
-        "~Oracle reported cloud infrastructure revenue growth of {pct} percent in its latest quarter.",
-        "~Oracle Database remains the company's largest software business.",
-        "~Nvidia shares fell {pct} percent amid a broader sell-off in chip stocks.",
-        "{person}, a strategist at {firm}, said investors were waiting for the central bank.",
-    ]),
-    "health": (["New hospital wing opens with {n} beds", "Waiting lists fall for a third month"], [
-        "The hospital opened a new wing with {n} beds, the health authority said.",
-        "Waiting times for routine surgery fell by {pct} percent over the year.",
-        "Nurses' unions welcomed the move but said staffing remained tight.",
-        "{person}, a surgeon in {city}, said the new theatres would help.",
-        "The health board will publish its next figures on {date}.",
-    ]),
-    "lookalike": (["Explainable AI: why lenders must show their working",
-                   "~Bletchley's Colossus: the machine that kept a secret",
-                   "~How long does it take to grok a new codebase?"], [
-        "~Researchers in explainable AI, or XAI, say lenders must show how their models reach decisions.",
-        "~XAI methods such as SHAP highlight which inputs drove an individual decision.",
-        "~It took the new engineers months to fully grok the billing system.",
-        "~Visitors to Bletchley Park can see a working rebuild of Colossus, the wartime codebreaking machine.",
-        "~Colossus helped codebreakers read German high command messages from 1944.",
-        "{person}, who teaches at a university in {city}, said the term is often misunderstood.",
-        "A survey by {firm} found that {pct} percent of firms could not explain their own models.",
-    ]),
+    "city": (
+        [
+            "City council approves ${n} million plan for road repairs",
+            "Commuter rail line to add {n} trains a day from {month}",
+        ],
+        [
+            "The city council approved a budget of ${n} million for road repairs on {date}.",
+            "Officials said work on the main bridge would begin in {month} and last about {a} weeks.",
+            "The rail operator will add {n} trains a day on the coastal line.",
+            "Passenger numbers are up {pct} percent since the new timetable started.",
+            "{person}, who has lived in {city} for {a} years, said the change was overdue.",
+            "The mayor is expected to announce the plan at a press conference on {date}.",
+            "Opposition councillors said the money should have gone to schools instead.",
+            "Residents will be able to comment on the plans until the end of {month}.",
+        ],
+    ),
+    "weather": (
+        [
+            "Storm warning issued as temperatures drop to {a} degrees",
+            "Flood barriers go up as river rises",
+        ],
+        [
+            "Forecasters expect temperatures to fall to {a} degrees by the weekend.",
+            "Schools in {city} will open two hours late on Monday because of ice.",
+            "The river rose {a} feet overnight, the environment agency said on {date}.",
+            "Drivers were told to avoid all but essential journeys.",
+            "{person} said her street had flooded twice since {month}.",
+            "Power was cut to {n},000 homes at the height of the storm.",
+        ],
+    ),
+    "sport": (
+        [
+            "Home side win {a}-{b} to stay top of the table",
+            "~Grizzlies take {a}-{b} win in Memphis",
+        ],
+        [
+            "The home side won {a}-{b} in front of {n},000 fans.",
+            "The coach said after the match that the squad was tired but happy.",
+            "~The Memphis Grizzlies won {a}-{b} at FedExForum on {date}.",
+            "A late goal settled a game that had been level for most of the second half.",
+            "The club confirmed that its captain will miss {a} weeks with a hamstring injury.",
+            "Tickets for the next home game sold out within {n} minutes.",
+        ],
+    ),
+    "markets": (
+        [
+            "Markets close {pct} percent higher as energy shares rally",
+            "~Oracle beats forecasts as cloud revenue climbs",
+        ],
+        [
+            "The index closed {pct} percent higher on {date}, led by energy and bank shares.",
+            "Bond yields fell after inflation came in below forecasts for {month}.",
+            "~Oracle reported cloud infrastructure revenue growth of {pct} percent in its latest quarter.",
+            "~Oracle Database remains the company's largest software business.",
+            "~Nvidia shares fell {pct} percent amid a broader sell-off in chip stocks.",
+            "{person}, a strategist at {firm}, said investors were waiting for the central bank.",
+        ],
+    ),
+    "health": (
+        ["New hospital wing opens with {n} beds", "Waiting lists fall for a third month"],
+        [
+            "The hospital opened a new wing with {n} beds, the health authority said.",
+            "Waiting times for routine surgery fell by {pct} percent over the year.",
+            "Nurses' unions welcomed the move but said staffing remained tight.",
+            "{person}, a surgeon in {city}, said the new theatres would help.",
+            "The health board will publish its next figures on {date}.",
+        ],
+    ),
+    "lookalike": (
+        [
+            "Explainable AI: why lenders must show their working",
+            "~Bletchley's Colossus: the machine that kept a secret",
+            "~How long does it take to grok a new codebase?",
+        ],
+        [
+            "~Researchers in explainable AI, or XAI, say lenders must show how their models reach decisions.",
+            "~XAI methods such as SHAP highlight which inputs drove an individual decision.",
+            "~It took the new engineers months to fully grok the billing system.",
+            "~Visitors to Bletchley Park can see a working rebuild of Colossus, the wartime codebreaking machine.",
+            "~Colossus helped codebreakers read German high command messages from 1944.",
+            "{person}, who teaches at a university in {city}, said the term is often misunderstood.",
+            "A survey by {firm} found that {pct} percent of firms could not explain their own models.",
+        ],
+    ),
 }
 
 ES_REL_TITLES = [
@@ -246,40 +319,59 @@ ES_REL = [
     "{person} asegura que la rapidez de la obra sorprendió incluso a los proveedores de xAI.",
 ]
 ES_OFF: dict[str, tuple[list[str], list[str]]] = {
-    "ciudad": (["El Ayuntamiento aprueba {n} millones para arreglar calles"], [
-        "El pleno municipal aprobó el {date} una partida de {n} millones de euros para asfaltar calles.",
-        "Las obras comenzarán en {month} y durarán unas {a} semanas, según el concejal.",
-        "{person}, vecino de {city} desde hace {a} años, cree que el cambio llega tarde.",
-        "El alcalde presentará el plan en una rueda de prensa el {date}.",
-        "La oposición critica que el dinero no se destine a los colegios.",
-    ]),
-    "tiempo": (["Aviso amarillo por frío: las mínimas bajarán a {a} grados"], [
-        "La Agencia de Meteorología prevé que las temperaturas bajen hasta {a} grados el fin de semana.",
-        "Los colegios de {city} retrasarán dos horas la entrada por el hielo.",
-        "Tráfico recomienda evitar los desplazamientos que no sean imprescindibles.",
-        "Unos {n}.000 hogares se quedaron sin luz durante la tormenta.",
-    ]),
-    "deportes": (["El equipo local gana {a}-{b} y sigue líder", "~Los Grizzlies ganan {a}-{b} en Memphis"], [
-        "El equipo local ganó {a}-{b} ante unos {n}.000 aficionados.",
-        "El entrenador reconoció que la plantilla acabó cansada pero satisfecha.",
-        "~Los Grizzlies de Memphis ganaron {a}-{b} en el FedExForum el {date}.",
-        "El capitán estará de baja unas {a} semanas por una lesión muscular.",
-    ]),
-    "economia": (["La Bolsa sube un {pct}% impulsada por la banca",
-                  "~Oracle supera las previsiones gracias a la nube"], [
-        "El selectivo cerró con una subida del {pct}% el {date}, con la banca a la cabeza.",
-        "~Oracle elevó un {pct}% sus ingresos de infraestructura en la nube en el último trimestre.",
-        "~La base de datos de Oracle sigue siendo su mayor negocio de software.",
-        "{person}, de {firm}, cree que los inversores esperan al banco central.",
-    ]),
-    "parecidos": (["La IA explicable (XAI) llega a la consulta del médico",
-                   "~Colossus, la máquina secreta de Bletchley Park"], [
-        "~Los expertos en IA explicable, o XAI, piden que los bancos justifiquen las decisiones de sus modelos.",
-        "~Las herramientas de XAI muestran qué datos pesaron más en cada diagnóstico.",
-        "~En Bletchley Park se conserva una réplica de Colossus, la máquina que descifraba mensajes nazis.",
-        "Según {firm}, el {pct}% de las empresas no sabe explicar sus propios modelos.",
-        "{person}, profesora en {city}, recuerda que una explicación convincente no garantiza un acierto.",
-    ]),
+    "ciudad": (
+        ["El Ayuntamiento aprueba {n} millones para arreglar calles"],
+        [
+            "El pleno municipal aprobó el {date} una partida de {n} millones de euros para asfaltar calles.",
+            "Las obras comenzarán en {month} y durarán unas {a} semanas, según el concejal.",
+            "{person}, vecino de {city} desde hace {a} años, cree que el cambio llega tarde.",
+            "El alcalde presentará el plan en una rueda de prensa el {date}.",
+            "La oposición critica que el dinero no se destine a los colegios.",
+        ],
+    ),
+    "tiempo": (
+        ["Aviso amarillo por frío: las mínimas bajarán a {a} grados"],
+        [
+            "La Agencia de Meteorología prevé que las temperaturas bajen hasta {a} grados el fin de semana.",
+            "Los colegios de {city} retrasarán dos horas la entrada por el hielo.",
+            "Tráfico recomienda evitar los desplazamientos que no sean imprescindibles.",
+            "Unos {n}.000 hogares se quedaron sin luz durante la tormenta.",
+        ],
+    ),
+    "deportes": (
+        ["El equipo local gana {a}-{b} y sigue líder", "~Los Grizzlies ganan {a}-{b} en Memphis"],
+        [
+            "El equipo local ganó {a}-{b} ante unos {n}.000 aficionados.",
+            "El entrenador reconoció que la plantilla acabó cansada pero satisfecha.",
+            "~Los Grizzlies de Memphis ganaron {a}-{b} en el FedExForum el {date}.",
+            "El capitán estará de baja unas {a} semanas por una lesión muscular.",
+        ],
+    ),
+    "economia": (
+        [
+            "La Bolsa sube un {pct}% impulsada por la banca",
+            "~Oracle supera las previsiones gracias a la nube",
+        ],
+        [
+            "El selectivo cerró con una subida del {pct}% el {date}, con la banca a la cabeza.",
+            "~Oracle elevó un {pct}% sus ingresos de infraestructura en la nube en el último trimestre.",
+            "~La base de datos de Oracle sigue siendo su mayor negocio de software.",
+            "{person}, de {firm}, cree que los inversores esperan al banco central.",
+        ],
+    ),
+    "parecidos": (
+        [
+            "La IA explicable (XAI) llega a la consulta del médico",
+            "~Colossus, la máquina secreta de Bletchley Park",
+        ],
+        [
+            "~Los expertos en IA explicable, o XAI, piden que los bancos justifiquen las decisiones de sus modelos.",
+            "~Las herramientas de XAI muestran qué datos pesaron más en cada diagnóstico.",
+            "~En Bletchley Park se conserva una réplica de Colossus, la máquina que descifraba mensajes nazis.",
+            "Según {firm}, el {pct}% de las empresas no sabe explicar sus propios modelos.",
+            "{person}, profesora en {city}, recuerda que una explicación convincente no garantiza un acierto.",
+        ],
+    ),
 }
 
 ZH_REL_TITLES = [
@@ -312,63 +404,136 @@ ZH_REL = [
     "xAI表示，未来几年希望在孟菲斯部署100万块GPU。",
 ]
 ZH_OFF: dict[str, tuple[list[str], list[str]]] = {
-    "city": (["市政府拨款{n}亿元用于道路维修"], [
-        "市议会于{date}批准了{n}亿元的道路维修预算。",
-        "官员表示，大桥维修工程将于{month}开工，预计持续{a}周。",
-        "在{city}生活了{a}年的{person}说，这一变化早就应该发生。",
-        "市民可在{month}底前对方案提出意见。",
-    ]),
-    "weather": (["寒潮来袭，最低气温将降至零下{a}度"], [
-        "气象部门预计，周末气温将降至零下{a}度。",
-        "{city}的中小学周一将推迟两小时上课。",
-        "暴风雪期间约{n}万户居民停电。",
-    ]),
-    "sport": (["主队{a}比{b}获胜继续领跑积分榜", "~灰熊队主场{a}比{b}获胜"], [
-        "主队在{n}万名球迷面前以{a}比{b}获胜。",
-        "主教练赛后表示，球队虽然疲惫但很满意。",
-        "~孟菲斯灰熊队{date}在主场以{a}比{b}获胜。",
-    ]),
-    "markets": (["股市收涨{pct}%，能源股领涨", "~甲骨文业绩超预期"], [
-        "股指{date}收涨{pct}%，能源和银行股领涨。",
-        "~甲骨文最新一季云基础设施收入增长{pct}%。",
-        "~英伟达股价在芯片股普遍下跌中下滑{pct}%。",
-        "{firm}分析师{person}认为，投资者在等待央行表态。",
-    ]),
-    "lookalike": (["可解释人工智能（XAI）走进医院"], [
-        "~可解释人工智能（XAI）研究人员表示，银行必须说明模型如何作出决定。",
-        "~XAI工具可以用热力图显示模型关注的区域。",
-        "~在布莱切利园可以看到二战密码破译机Colossus的复原机。",
-        "{firm}调查显示，{pct}%的企业无法解释自己的模型。",
-    ]),
+    "city": (
+        ["市政府拨款{n}亿元用于道路维修"],
+        [
+            "市议会于{date}批准了{n}亿元的道路维修预算。",
+            "官员表示，大桥维修工程将于{month}开工，预计持续{a}周。",
+            "在{city}生活了{a}年的{person}说，这一变化早就应该发生。",
+            "市民可在{month}底前对方案提出意见。",
+        ],
+    ),
+    "weather": (
+        ["寒潮来袭，最低气温将降至零下{a}度"],
+        [
+            "气象部门预计，周末气温将降至零下{a}度。",
+            "{city}的中小学周一将推迟两小时上课。",
+            "暴风雪期间约{n}万户居民停电。",
+        ],
+    ),
+    "sport": (
+        ["主队{a}比{b}获胜继续领跑积分榜", "~灰熊队主场{a}比{b}获胜"],
+        [
+            "主队在{n}万名球迷面前以{a}比{b}获胜。",
+            "主教练赛后表示，球队虽然疲惫但很满意。",
+            "~孟菲斯灰熊队{date}在主场以{a}比{b}获胜。",
+        ],
+    ),
+    "markets": (
+        ["股市收涨{pct}%，能源股领涨", "~甲骨文业绩超预期"],
+        [
+            "股指{date}收涨{pct}%，能源和银行股领涨。",
+            "~甲骨文最新一季云基础设施收入增长{pct}%。",
+            "~英伟达股价在芯片股普遍下跌中下滑{pct}%。",
+            "{firm}分析师{person}认为，投资者在等待央行表态。",
+        ],
+    ),
+    "lookalike": (
+        ["可解释人工智能（XAI）走进医院"],
+        [
+            "~可解释人工智能（XAI）研究人员表示，银行必须说明模型如何作出决定。",
+            "~XAI工具可以用热力图显示模型关注的区域。",
+            "~在布莱切利园可以看到二战密码破译机Colossus的复原机。",
+            "{firm}调查显示，{pct}%的企业无法解释自己的模型。",
+        ],
+    ),
 }
 
 LANG: dict[str, dict[str, Any]] = {
-    "en": {"rel_titles": EN_REL_TITLES, "rel": EN_REL, "off": EN_OFF, "sep": " ",
-           "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"],
-           "people": ["Sarah Okafor", "James Whitley", "Ana Delgado", "Tom Becker", "Mei Lin", "Rajesh Iyer"],
-           "firms": ["Northgate Research", "Lumen Capital", "Forrest & Hale", "Brightline Analytics"],
-           "cities": ["Springfield", "Riverton", "Lakeside", "Fairview"],
-           "sections": ["news", "business", "tech", "sport", "culture"],
-           "comments": ["Great reporting.", "Does anyone actually believe these numbers?",
-                        "This is why my power bill keeps going up.", "Sources?", "Interesting, thanks.",
-                        "The headline is misleading.", "Finally someone asks the right questions."]},
-    "es": {"rel_titles": ES_REL_TITLES, "rel": ES_REL, "off": ES_OFF, "sep": " ",
-           "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                      "septiembre", "octubre", "noviembre", "diciembre"],
-           "people": ["Lucía Romero", "Jorge Navarro", "Carmen Ibáñez", "Pablo Ortega", "Elena Ruiz"],
-           "firms": ["Consultora Atalaya", "Análisis Meridiano", "Grupo Vértice"],
-           "cities": ["Albacete", "Logroño", "Cáceres", "Lugo"],
-           "sections": ["sociedad", "economia", "tecnologia", "deportes", "cultura"],
-           "comments": ["Muy interesante.", "¿Y quién paga la luz?", "Esto no es noticia.",
-                        "Gracias por la información.", "Faltan datos.", "Totalmente de acuerdo."]},
-    "zh": {"rel_titles": ZH_REL_TITLES, "rel": ZH_REL, "off": ZH_OFF, "sep": "",
-           "months": [f"{m}月" for m in range(1, 13)],
-           "people": ["张伟", "李娜", "王强", "陈静", "刘洋"],
-           "firms": ["华信研究", "东方证券研究所", "天元咨询"],
-           "cities": ["杭州", "成都", "武汉", "西安"],
-           "sections": ["news", "caijing", "keji", "tiyu", "wenhua"],
-           "comments": ["写得好。", "数据可靠吗？", "电费又要涨了。", "学习了。", "标题党。"]},
+    "en": {
+        "rel_titles": EN_REL_TITLES,
+        "rel": EN_REL,
+        "off": EN_OFF,
+        "sep": " ",
+        "months": [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        "people": [
+            "Sarah Okafor",
+            "James Whitley",
+            "Ana Delgado",
+            "Tom Becker",
+            "Mei Lin",
+            "Rajesh Iyer",
+        ],
+        "firms": ["Northgate Research", "Lumen Capital", "Forrest & Hale", "Brightline Analytics"],
+        "cities": ["Springfield", "Riverton", "Lakeside", "Fairview"],
+        "sections": ["news", "business", "tech", "sport", "culture"],
+        "comments": [
+            "Great reporting.",
+            "Does anyone actually believe these numbers?",
+            "This is why my power bill keeps going up.",
+            "Sources?",
+            "Interesting, thanks.",
+            "The headline is misleading.",
+            "Finally someone asks the right questions.",
+        ],
+    },
+    "es": {
+        "rel_titles": ES_REL_TITLES,
+        "rel": ES_REL,
+        "off": ES_OFF,
+        "sep": " ",
+        "months": [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        "people": ["Lucía Romero", "Jorge Navarro", "Carmen Ibáñez", "Pablo Ortega", "Elena Ruiz"],
+        "firms": ["Consultora Atalaya", "Análisis Meridiano", "Grupo Vértice"],
+        "cities": ["Albacete", "Logroño", "Cáceres", "Lugo"],
+        "sections": ["sociedad", "economia", "tecnologia", "deportes", "cultura"],
+        "comments": [
+            "Muy interesante.",
+            "¿Y quién paga la luz?",
+            "Esto no es noticia.",
+            "Gracias por la información.",
+            "Faltan datos.",
+            "Totalmente de acuerdo.",
+        ],
+    },
+    "zh": {
+        "rel_titles": ZH_REL_TITLES,
+        "rel": ZH_REL,
+        "off": ZH_OFF,
+        "sep": "",
+        "months": [f"{m}月" for m in range(1, 13)],
+        "people": ["张伟", "李娜", "王强", "陈静", "刘洋"],
+        "firms": ["华信研究", "东方证券研究所", "天元咨询"],
+        "cities": ["杭州", "成都", "武汉", "西安"],
+        "sections": ["news", "caijing", "keji", "tiyu", "wenhua"],
+        "comments": ["写得好。", "数据可靠吗？", "电费又要涨了。", "学习了。", "标题党。"],
+    },
 }
 GPU_COUNTS = [100_000, 100_000, 150_000, 200_000, 200_000, 300_000, 1_000_000]
 MODELS = ["Grok 2", "Grok-2 mini", "Grok 3", "Grok 4"]
@@ -426,10 +591,14 @@ def _slugify(text: str) -> str:
 # ------------------------------------------------------------------- articles
 
 ENTITY_PATTERNS = {
-    "xai": re.compile(r"\bxAI"), "grok2": re.compile(r"Grok[- ]?2"),
-    "oracle": re.compile(r"Oracle|甲骨文"), "h100": re.compile(r"H100"),
-    "colossus": re.compile(r"Colossus|Supercluster"), "musk": re.compile(r"Musk|马斯克"),
-    "nvidia": re.compile(r"Nvidia|英伟达"), "memphis": re.compile(r"Memphis|孟菲斯"),
+    "xai": re.compile(r"\bxAI"),
+    "grok2": re.compile(r"Grok[- ]?2"),
+    "oracle": re.compile(r"Oracle|甲骨文"),
+    "h100": re.compile(r"H100"),
+    "colossus": re.compile(r"Colossus|Supercluster"),
+    "musk": re.compile(r"Musk|马斯克"),
+    "nvidia": re.compile(r"Nvidia|英伟达"),
+    "memphis": re.compile(r"Memphis|孟菲斯"),
 }
 
 
@@ -460,7 +629,11 @@ def generate_articles(n: int, seed: int = 1) -> list[dict[str, Any]]:
             titles, pool = (_usable(lines, flavoured) for lines in lang["off"][topic])
             # Some off-topic stories are round-ups that borrow lines from other topics.
             roundup = rng.random() < 0.3
-            spill = _usable([x for _, lines in lang["off"].values() for x in lines], flavoured) if roundup else pool
+            spill = (
+                _usable([x for _, lines in lang["off"].values() for x in lines], flavoured)
+                if roundup
+                else pool
+            )
         paragraphs: list[str] = []
         words = 0
         while words < words_target:
@@ -472,10 +645,12 @@ def generate_articles(n: int, seed: int = 1) -> list[dict[str, Any]]:
             # Chinese has no spaces: count roughly two characters a word.
             words += len(paragraph) // 2 if outlet.language == "zh" else paragraph.count(" ") + 1
         if relevant and "xAI" not in " ".join(paragraphs):
-            paragraphs[0] = lang["rel"][0].format(**_slots(rng, outlet.language, published)) + lang["sep"] + paragraphs[0]
-        title = rng.choice(titles).format(
-            **_slots(rng, outlet.language, published)
-        )
+            paragraphs[0] = (
+                lang["rel"][0].format(**_slots(rng, outlet.language, published))
+                + lang["sep"]
+                + paragraphs[0]
+            )
+        title = rng.choice(titles).format(**_slots(rng, outlet.language, published))
         text = title + " " + " ".join(paragraphs)
         entities = [e for e, p in ENTITY_PATTERNS.items() if p.search(text)]
         if not relevant:
@@ -483,20 +658,27 @@ def generate_articles(n: int, seed: int = 1) -> list[dict[str, Any]]:
         # Template titles repeat, so the number keeps URLs unique (as many real sites do).
         slug = f"{_slugify(title)}-{index}" if outlet.language != "zh" else f"wen-{index:06d}"
         first = re.split(r"(?<=[.!?。])\s*", paragraphs[0], maxsplit=1)[0]
-        articles.append({
-            "id": f"g{index:06d}",
-            "outlet": outlet.id,
-            "slug": slug,
-            "title": title,
-            "summary": first,
-            "author": rng.choice(lang["people"]),
-            "published": published.isoformat().replace("+00:00", "Z"),
-            "language": outlet.language,
-            "section": rng.choice(lang["sections"][:3] if relevant else lang["sections"]),
-            "body": paragraphs,
-            "canonical_of": None,
-            "labels": {"relevant": relevant, "duplicate_of": None, "entities": entities, "claims": {}},
-        })
+        articles.append(
+            {
+                "id": f"g{index:06d}",
+                "outlet": outlet.id,
+                "slug": slug,
+                "title": title,
+                "summary": first,
+                "author": rng.choice(lang["people"]),
+                "published": published.isoformat().replace("+00:00", "Z"),
+                "language": outlet.language,
+                "section": rng.choice(lang["sections"][:3] if relevant else lang["sections"]),
+                "body": paragraphs,
+                "canonical_of": None,
+                "labels": {
+                    "relevant": relevant,
+                    "duplicate_of": None,
+                    "entities": entities,
+                    "claims": {},
+                },
+            }
+        )
     return articles
 
 
@@ -504,8 +686,12 @@ def article_path(article: dict[str, Any], outlet: Outlet) -> str:
     """Site-relative path of a generated article."""
     when = datetime.fromisoformat(article["published"])
     return f"/{outlet.id}/" + outlet.pattern.format(
-        yyyy=f"{when.year:04d}", mm=f"{when.month:02d}", dd=f"{when.day:02d}",
-        slug=article["slug"], id=article["id"], section=article["section"],
+        yyyy=f"{when.year:04d}",
+        mm=f"{when.month:02d}",
+        dd=f"{when.day:02d}",
+        slug=article["slug"],
+        id=article["id"],
+        section=article["section"],
     )
 
 
@@ -528,10 +714,14 @@ def _build_chrome(outlet: Outlet, base: str, rng: random.Random) -> _Chrome:
         f"color:#{rng.randrange(16**6):06x};font-size:{rng.randint(11, 22)}px}}"
         for i in range(160)
     )
-    config = {f"slot_{i}": {"id": f"div-gpt-ad-{rng.randrange(10**12)}-{i}",
-                            "sizes": [[300, 250], [728, 90]] if i % 2 else [[300, 600]],
-                            "targeting": {"section": rng.choice(lang["sections"]), "pos": i}}
-              for i in range(40)}
+    config = {
+        f"slot_{i}": {
+            "id": f"div-gpt-ad-{rng.randrange(10**12)}-{i}",
+            "sizes": [[300, 250], [728, 90]] if i % 2 else [[300, 600]],
+            "targeting": {"section": rng.choice(lang["sections"]), "pos": i},
+        }
+        for i in range(40)
+    }
     analytics = {f"dim{i}": f"{rng.randrange(16**10):010x}" for i in range(120)}
     scripts = (
         f"<script>window.__ADS__={json.dumps(config, separators=(',', ':'))};</script>\n"
@@ -544,8 +734,11 @@ def _build_chrome(outlet: Outlet, base: str, rng: random.Random) -> _Chrome:
     mega = "".join(
         f'<li class="menu-item"><a href="{base}/{outlet.id}/{section}/">{escape(section.title())}</a>'
         '<ul class="sub">'
-        + "".join(f'<li><a href="{base}/{outlet.id}/{section}/topic-{j}.html">'
-                  f"{escape(section.title())} {j}</a></li>" for j in range(12))
+        + "".join(
+            f'<li><a href="{base}/{outlet.id}/{section}/topic-{j}.html">'
+            f"{escape(section.title())} {j}</a></li>"
+            for j in range(12)
+        )
         + "</ul></li>"
         for section in sections
     )
@@ -554,11 +747,12 @@ def _build_chrome(outlet: Outlet, base: str, rng: random.Random) -> _Chrome:
         'technologies to store and access information on your device.</p><button class="accept">OK</button>'
         '<button class="manage">Manage</button></div>\n'
         f'<header class="site-header"><a class="brand" href="{base}{outlet.listing_path(1)}">'
-        f"{escape(outlet.name)}</a><nav class=\"mega-menu\"><ul>{mega}</ul></nav></header>\n"
+        f'{escape(outlet.name)}</a><nav class="mega-menu"><ul>{mega}</ul></nav></header>\n'
     )
     footer_links = "".join(
         f'<li><a href="{base}/{outlet.id}/about/{k}.html">{escape(rng.choice(lang["sections"]).title())} '
-        f"{k}</a></li>" for k in range(60)
+        f"{k}</a></li>"
+        for k in range(60)
     )
     footer = (
         f'<footer class="site-footer"><ul class="links">{footer_links}</ul>'
@@ -572,13 +766,17 @@ def _build_chrome(outlet: Outlet, base: str, rng: random.Random) -> _Chrome:
 def _teaser(article: dict[str, Any], url: str) -> str:
     return (
         f'<div class="teaser"><a href="{url}"><h4>{escape(article["title"])}</h4></a>'
-        f'<p>{escape(article["summary"])}</p></div>\n'
+        f"<p>{escape(article['summary'])}</p></div>\n"
     )
 
 
 def _render_page(
-    article: dict[str, Any], outlet: Outlet, url: str, chrome: _Chrome,
-    teasers: Sequence[tuple[str, int]], rng: random.Random,
+    article: dict[str, Any],
+    outlet: Outlet,
+    url: str,
+    chrome: _Chrome,
+    teasers: Sequence[tuple[str, int]],
+    rng: random.Random,
 ) -> bytes:
     lang = LANG[outlet.language]
     published = article["published"]
@@ -592,8 +790,16 @@ def _render_page(
     )
     paragraphs = "".join(f"<p>{escape(p)}</p>\n" for p in article["body"])
     if outlet.style == "app":
-        state = {"props": {"article": {"id": article["id"], "title": article["title"],
-                                       "published": published, "body": article["body"]}}}
+        state = {
+            "props": {
+                "article": {
+                    "id": article["id"],
+                    "title": article["title"],
+                    "published": published,
+                    "body": article["body"],
+                }
+            }
+        }
         state_json = json.dumps(state, ensure_ascii=False).replace("</", "<\\/")
         body = (
             f'<div id="__app"><main><h1 class="headline">{escape(article["title"])}</h1>'
@@ -606,7 +812,7 @@ def _render_page(
         body = (
             f'<div class="content"><div class="kicker">{escape(article["section"])}</div>'
             f'<h1>{escape(article["title"])}</h1><div class="byline">{escape(article["author"])} | '
-            f"{published[:16].replace('T', ' ')}</div><div class=\"txt\">{paragraphs}</div></div>\n"
+            f'{published[:16].replace("T", " ")}</div><div class="txt">{paragraphs}</div></div>\n'
         )
     else:
         body = (
@@ -621,7 +827,11 @@ def _render_page(
     )
     trending = "".join(t for t, _ in rng.sample(teasers, min(6, len(teasers))))
     core = (
-        head + chrome.head_tail + "<body>\n" + chrome.header + body
+        head
+        + chrome.head_tail
+        + "<body>\n"
+        + chrome.header
+        + body
         + f'<aside class="trending"><h3>Trending</h3>{trending}</aside>\n'
         + f'<section class="comments"><ol>{comments}</ol></section>\n'
     )
@@ -649,8 +859,11 @@ def generate_web(n: int, base_url: str, seed: int = 1) -> dict[str, Page]:
     urls = {a["id"]: base + article_path(a, outlets[a["outlet"]]) for a in articles}
     sitemaps: list[str] = []
     for outlet in OUTLETS:
-        items = sorted((a for a in articles if a["outlet"] == outlet.id),
-                       key=lambda a: a["published"], reverse=True)
+        items = sorted(
+            (a for a in articles if a["outlet"] == outlet.id),
+            key=lambda a: a["published"],
+            reverse=True,
+        )
         if not items:
             continue
         chrome = _build_chrome(outlet, base, random.Random(f"{seed}:{outlet.id}"))
@@ -664,29 +877,53 @@ def generate_web(n: int, base_url: str, seed: int = 1) -> dict[str, Page]:
             path = article_path(a, outlet)
             assert path not in pages, f"duplicate path {path}"
             pages[path] = Page(
-                _render_page(a, outlet, urls[a["id"]], chrome, teasers, rng), html_type, times[a["id"]]
+                _render_page(a, outlet, urls[a["id"]], chrome, teasers, rng),
+                html_type,
+                times[a["id"]],
             )
         feed_items = [
-            FeedItem(a["title"], urls[a["id"]], a["summary"], a["author"], times[a["id"]],
-                     a["language"], a["section"])
+            FeedItem(
+                a["title"],
+                urls[a["id"]],
+                a["summary"],
+                a["author"],
+                times[a["id"]],
+                a["language"],
+                a["section"],
+            )
             for a in items
         ]
         newest = times[items[0]["id"]]
-        channel = {"title": outlet.name, "link": base + outlet.listing_path(1), "description": outlet.name,
-                   "language": outlet.language, "self": base + outlet.feed_path}
+        channel = {
+            "title": outlet.name,
+            "link": base + outlet.listing_path(1),
+            "description": outlet.name,
+            "language": outlet.language,
+            "self": base + outlet.feed_path,
+        }
         render: Callable[..., bytes] = render_atom if outlet.feed == "atom" else render_rss
-        pages[outlet.feed_path] = Page(render(channel, feed_items, encoding=outlet.encoding),
-                                       feed_content_type(outlet.feed, outlet.encoding), newest)
-        pages[outlet.sitemap_path] = Page(render_news_sitemap(outlet.name, feed_items),
-                                          "application/xml; charset=utf-8", newest)
+        pages[outlet.feed_path] = Page(
+            render(channel, feed_items, encoding=outlet.encoding),
+            feed_content_type(outlet.feed, outlet.encoding),
+            newest,
+        )
+        pages[outlet.sitemap_path] = Page(
+            render_news_sitemap(outlet.name, feed_items), "application/xml; charset=utf-8", newest
+        )
         sitemaps.append(outlet.sitemap_path)
         count = max(1, math.ceil(len(items) / LISTING_SIZE))
         for number in range(1, count + 1):
             chunk = items[(number - 1) * LISTING_SIZE : number * LISTING_SIZE]
-            nav = (f'<link rel="next" href="{base}{outlet.listing_path(number + 1)}">'
-                   if number < count else "")
-            older = (f'<a class="older" href="{base}{outlet.listing_path(number + 1)}">Older</a>'
-                     if number < count else "")
+            nav = (
+                f'<link rel="next" href="{base}{outlet.listing_path(number + 1)}">'
+                if number < count
+                else ""
+            )
+            older = (
+                f'<a class="older" href="{base}{outlet.listing_path(number + 1)}">Older</a>'
+                if number < count
+                else ""
+            )
             listing = (
                 f'<!DOCTYPE html>\n<html lang="{outlet.language}"><head><meta charset="{outlet.encoding}">'
                 f"<title>{escape(outlet.name)}</title>{nav}{chrome.head_tail}<body>{chrome.header}"
@@ -697,15 +934,25 @@ def generate_web(n: int, base_url: str, seed: int = 1) -> dict[str, Page]:
                 encode(listing, outlet.encoding), html_type, times[chunk[0]["id"]]
             )
     newest_all = max((p.last_modified for p in pages.values()), default=START)
-    pages["/robots.txt"] = Page(render_robots(base, sitemaps), "text/plain; charset=utf-8", newest_all)
+    pages["/robots.txt"] = Page(
+        render_robots(base, sitemaps), "text/plain; charset=utf-8", newest_all
+    )
     return pages
 
 
 def web_sources(base_url: str) -> list[dict[str, Any]]:
     """Source config entries for the ten generated feeds."""
     base = base_url.rstrip("/")
-    return [{"name": o.id, "kind": "feed", "url": base + o.feed_path, "schedule": "*/30 * * * *",
-             "language": o.language} for o in OUTLETS]
+    return [
+        {
+            "name": o.id,
+            "kind": "feed",
+            "url": base + o.feed_path,
+            "schedule": "*/30 * * * *",
+            "language": o.language,
+        }
+        for o in OUTLETS
+    ]
 
 
 def write_web(pages: dict[str, Page], out: Path) -> None:
@@ -717,12 +964,18 @@ def write_web(pages: dict[str, Page], out: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=2000, help="number of article pages")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--serve", action="store_true", help="serve on 127.0.0.1 until Ctrl-C")
-    parser.add_argument("--port", type=int, default=0, help="port for --serve (default: a free one)")
-    parser.add_argument("--no-validators", action="store_true", help="serve without ETag/Last-Modified")
+    parser.add_argument(
+        "--port", type=int, default=0, help="port for --serve (default: a free one)"
+    )
+    parser.add_argument(
+        "--no-validators", action="store_true", help="serve without ETag/Last-Modified"
+    )
     parser.add_argument("--out", type=Path, help="write the files into this directory")
     parser.add_argument("--base", default="http://127.0.0.1:8765", help="base URL for --out")
     args = parser.parse_args(argv)
@@ -739,8 +992,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = generate_web(args.n, base, args.seed)
     elapsed = time.perf_counter() - started
     total = sum(len(p.body) for p in pages.values())
-    print(f"generated {len(pages)} resources ({args.n} articles) in {elapsed:.2f}s, "
-          f"{total / 1e6:.1f} MB", flush=True)
+    print(
+        f"generated {len(pages)} resources ({args.n} articles) in {elapsed:.2f}s, "
+        f"{total / 1e6:.1f} MB",
+        flush=True,
+    )
     if args.out is not None:
         write_web(pages, args.out)
         print(f"wrote {args.out} (serve it at {args.base})", flush=True)
