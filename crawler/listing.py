@@ -28,8 +28,14 @@ def _doc(text: str, base: str) -> lxml_html.HtmlElement:
     return doc
 
 
-def find_article_links(text: str, base: str, follow: re.Pattern[str] | None) -> list[str]:
-    """Links on the same site that match ``follow`` (or, without one, look like article URLs)."""
+def find_article_links(
+    text: str, base: str, follow: re.Pattern[str] | None, dropped: dict[str, int] | None = None
+) -> list[str]:
+    """Links on the same site that match ``follow`` (or, without one, look like article URLs).
+
+    Links that are not http(s) (javascript:, data:, file:, mailto:…) are counted in
+    ``dropped`` by scheme, so the source's record says what was refused.
+    """
     doc = _doc(text, base)
     host = urlsplit(base).netloc
     seen: dict[str, None] = {}
@@ -38,7 +44,12 @@ def find_article_links(text: str, base: str, follow: re.Pattern[str] | None) -> 
         if not href:
             continue
         url = urljoin(base, href.strip()).split("#", 1)[0]
-        if not is_http_url(url) or url in seen:
+        if not is_http_url(url):
+            if dropped is not None and ":" in url:
+                reason = f"bad scheme {url.split(':', 1)[0][:12].lower()}:"
+                dropped[reason] = dropped.get(reason, 0) + 1
+            continue
+        if url in seen:
             continue
         if follow is not None:
             if follow.search(url):

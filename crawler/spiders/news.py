@@ -357,7 +357,7 @@ class NewsSpider(scrapy.Spider):
             self._doc_error(response, report, "listing page is not HTML")
             return
         follow = re.compile(job.follow) if job.follow else None
-        links = find_article_links(response.text, response.url, follow)
+        links = find_article_links(response.text, response.url, follow, report.dropped)
         report.entries += len(links)
         pages = self._pages_per_source.get(job.id, 1)
         for nxt in find_next_pages(response.text, response.url):

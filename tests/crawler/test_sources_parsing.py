@@ -81,7 +81,9 @@ LISTING = """<html><head><link rel="next" href="/news/page/2"></head><body>
 
 
 def test_listing_links_look_like_articles_or_match_follow() -> None:
-    links = find_article_links(LISTING, "https://ex.test/news/", None)
+    dropped: dict[str, int] = {}
+    links = find_article_links(LISTING, "https://ex.test/news/", None, dropped)
+    assert dropped == {"bad scheme mailto:": 1}
     assert links == [
         "https://ex.test/2024/07/xai-starts-training.html",
         "https://ex.test/news/12345-oracle-talks",
