@@ -394,11 +394,22 @@ _BOILERPLATE_MAX_CHARS = 400  # never prune a block this long: a real container,
 _FOCUS_MIN_CHARS = 500
 _FOCUS_SHARE = 0.8
 _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
-_BYLINE_XPATH = etree.XPath(
-    "//*[@itemprop='author' or @rel='author' or contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' author ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' author-name ')]"
+# a cheap substring test in XPath, the exact class tokens in Python (half the cost of
+# matching tokens with concat/normalize-space on every element of a 100 KB page)
+_BYLINE_CANDIDATES = etree.XPath(
+    "//*[@itemprop='author' or @rel='author' or contains(@class, 'author') or contains(@class, 'byline')]"
 )
+_BYLINE_CLASSES = frozenset({"byline", "author", "author-name"})
+
+
+def _byline_elements(tree: Any) -> list[Any]:
+    return [
+        el
+        for el in _BYLINE_CANDIDATES(tree)
+        if el.get("itemprop") == "author"
+        or el.get("rel") == "author"
+        or not _BYLINE_CLASSES.isdisjoint((el.get("class") or "").split())
+    ]
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|por|de|von|par|da|door|av|作者|文|记者|撰文|编辑|記者)\s*[:：|]?\s*", re.IGNORECASE
 )
@@ -649,7 +660,7 @@ def _author(tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, str
         value = _clean(meta.get(key), 200)
         if value and not value.startswith(("http://", "https://", "@")):
             return value
-    for element in _BYLINE_XPATH(tree):
+    for element in _byline_elements(tree):
         text = _clean(element.text_content(), 200)
         if not text:
             continue
