@@ -12,7 +12,7 @@ import os
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -251,9 +251,7 @@ def run_crawl(
     )
     # search sources: the stories' queries fill the URL template
     jobs = [
-        SourceJob(
-            **{**j.__dict__, "queries": _search_queries(stories, list(j.queries), j.language)}
-        )
+        replace(j, queries=_search_queries(stories, list(j.queries), j.language))
         if j.kind == "search"
         else j
         for j in jobs

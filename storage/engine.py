@@ -8,7 +8,6 @@ so two writers queue on the lock instead of failing half-way with
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,10 +100,6 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
-
-
-def database_url_from_env(default: str) -> str:
-    return os.environ.get("FOLLOWUP_DATABASE_URL") or default
 
 
 def dialect_name(session: Session) -> str:

@@ -140,21 +140,7 @@ def sync_sources(session: Session, specs: Sequence[SourceSpec], now: datetime) -
     return ids
 
 
-def get_source(session: Session, name: str) -> Source | None:
-    return session.scalars(select(Source).where(Source.name == name)).first()
-
-
-def active_sources(session: Session) -> list[Source]:
-    return list(
-        session.scalars(select(Source).where(Source.active.is_(True)).order_by(Source.name))
-    )
-
-
 # --------------------------------------------------------------------- fetch state
-
-
-def get_fetch_state(session: Session, source_id: int, url_hash: str) -> FetchState | None:
-    return session.get(FetchState, (source_id, url_hash))
 
 
 def save_fetch_state(

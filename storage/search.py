@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session
 from storage.engine import dialect_name
 
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
-_TOKEN = re.compile(r'"|\S+')
 # combining marks left by NFKD (accents): dropped so "compañía" and "compania" meet
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -154,13 +153,6 @@ def index_article(
 
 _FTS5_DELETE = text("DELETE FROM article_search WHERE rowid = :id")
 _FTS5_INSERT = text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :t, :b)")
-
-
-def unindex_article(session: Session, article_id: int) -> None:
-    if dialect_name(session) == "sqlite":
-        session.execute(text("DELETE FROM article_search WHERE rowid = :id"), {"id": article_id})
-    else:
-        session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
 
 
 _fts5 = Table(
