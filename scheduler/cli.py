@@ -47,6 +47,12 @@ def parse_when(value: str, *, end_of_day: bool = False, option: str = "date") ->
 # ------------------------------------------------------------------ argument parser
 
 
+def _add_format(parser: argparse.ArgumentParser, *more: str) -> None:
+    parser.add_argument(
+        "--format", choices=["table", *more], default="table", help="output format (default table)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -95,12 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only sources due by their schedule (for a crontab that fires often)",
     )
     c.add_argument("--force", action="store_true", help="ignore Retry-After and error backoff")
-    c.add_argument(
-        "--format",
-        choices=["table", "json"],
-        default="table",
-        help="summary format (default table)",
-    )
+    _add_format(c, "json")
     c.add_argument("--trigger", default="cli", help=argparse.SUPPRESS)
 
     sub.add_parser(
@@ -161,12 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="the text history of article ID instead of a search",
     )
-    q.add_argument(
-        "--format",
-        choices=["table", "json", "jsonl", "csv"],
-        default="table",
-        help="output format (default table)",
-    )
+    _add_format(q, "json", "jsonl", "csv")
 
     cl = sub.add_parser(
         "claims", parents=[common], help="the claim board: each claim, its status and its evidence"
@@ -177,18 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="status as of DATE: only evidence published on or before it (default now)",
     )
-    cl.add_argument(
-        "--format", choices=["table", "json"], default="table", help="output format (default table)"
-    )
+    _add_format(cl, "json")
 
     s = sub.add_parser(
         "sources",
         parents=[common],
         help="each source: kind, schedule, last fetch, outcome, articles found, errors, next run",
     )
-    s.add_argument(
-        "--format", choices=["table", "json"], default="table", help="output format (default table)"
-    )
+    _add_format(s, "json")
 
     st = sub.add_parser(
         "stories",
@@ -199,18 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
         "action", nargs="?", choices=["list", "show"], default="list", help="list (default) or show"
     )
     st.add_argument("story_id", nargs="?", metavar="ID", help="the story to show")
-    st.add_argument(
-        "--format", choices=["table", "json"], default="table", help="output format (default table)"
-    )
+    _add_format(st, "json")
 
     sa = sub.add_parser(
         "status",
         parents=[common],
         help="the service: who holds the scheduler lease, since when, the last crawl runs",
     )
-    sa.add_argument(
-        "--format", choices=["table", "json"], default="table", help="output format (default table)"
-    )
+    _add_format(sa, "json")
     return p
 
 
