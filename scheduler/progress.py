@@ -53,11 +53,10 @@ def print_dossier(story: Any) -> None:
     c.print("[bold]entities[/bold]")
     for e in d.get("entities", []):
         aliases = e.get("aliases", {})
-        flat = (
-            "; ".join(f"{lang}: {', '.join(v)}" for lang, v in aliases.items())
-            if isinstance(aliases, dict)
-            else str(aliases)
-        )
+        if isinstance(aliases, dict):
+            flat = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in aliases.items())
+        else:
+            flat = ", ".join(map(str, aliases))
         c.print(f"  {e.get('id')}: {e.get('name')} — {flat}", markup=False)
     if d.get("relevance"):
         c.print(f"[bold]relevance[/bold]: {d['relevance']}")

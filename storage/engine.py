@@ -48,7 +48,8 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Eng
             if read_only:
                 if not Path(path).exists():
                     raise DatabaseError(
-                        f"database {path} does not exist: run `followup init` first"
+                        f"database {Path(path).expanduser().resolve()} does not exist: "
+                        "run `followup init` first"
                     )
                 abs_path = Path(path).expanduser().resolve().as_posix()
                 u = u.set(database=f"file:{abs_path}?mode=ro").update_query_dict({"uri": "true"})
