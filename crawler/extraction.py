@@ -410,6 +410,8 @@ def _byline_elements(tree: Any) -> list[Any]:
         or el.get("rel") == "author"
         or not _BYLINE_CLASSES.isdisjoint((el.get("class") or "").split())
     ]
+
+
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|por|de|von|par|da|door|av|作者|文|记者|撰文|编辑|記者)\s*[:：|]?\s*", re.IGNORECASE
 )

@@ -72,8 +72,17 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 EXPECT_META = "followup_expect"
 # Types that are never a mislabelled page (octet-stream, text/plain and application/x-* often are:
 # those are downloaded and sniffed by the spider).
-BINARY_TYPES = ("application/pdf", "image/", "audio/", "video/", "font/", "application/zip",
-                "application/msword", "application/vnd.ms-", "application/vnd.openxmlformats")
+BINARY_TYPES = (
+    "application/pdf",
+    "image/",
+    "audio/",
+    "video/",
+    "font/",
+    "application/zip",
+    "application/msword",
+    "application/vnd.ms-",
+    "application/vnd.openxmlformats",
+)
 
 
 class FetchRefused(IgnoreRequest):
@@ -342,8 +351,14 @@ class FetchLimitsMiddleware:
             raise
         if _is_robots(request):
             text = str(exception).strip()
-            why = "timeout" if isinstance(exception, DownloadTimeoutError) else type(exception).__name__
-            raise self._robots_failed(request, f"{why}: {text}"[:160] if text else why) from exception
+            why = (
+                "timeout"
+                if isinstance(exception, DownloadTimeoutError)
+                else type(exception).__name__
+            )
+            raise self._robots_failed(
+                request, f"{why}: {text}"[:160] if text else why
+            ) from exception
 
     def _robots_failed(self, request: Request, why: str) -> RobotsUnavailable:
         """One log line instead of the error and traceback Scrapy logs for a failed robots.txt."""
@@ -374,4 +389,7 @@ class FetchLimitsMiddleware:
 
 def _is_robots(request: Request) -> bool:
     """The robots.txt request RobotsTxtMiddleware makes (it passes through every middleware)."""
-    return bool(request.meta.get("dont_obey_robotstxt")) and urlparse_cached(request).path == "/robots.txt"
+    return (
+        bool(request.meta.get("dont_obey_robotstxt"))
+        and urlparse_cached(request).path == "/robots.txt"
+    )

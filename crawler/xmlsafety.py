@@ -29,7 +29,11 @@ def _as_text(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace")
     if data[:4] in (b"\x00<\x00?", b"<\x00?\x00", b"\x00\x00\x00<", b"<\x00\x00\x00"):
-        enc = {b"\x00<\x00?": "utf-16-be", b"<\x00?\x00": "utf-16-le", b"\x00\x00\x00<": "utf-32-be"}.get(data[:4], "utf-32-le")
+        enc = {
+            b"\x00<\x00?": "utf-16-be",
+            b"<\x00?\x00": "utf-16-le",
+            b"\x00\x00\x00<": "utf-32-be",
+        }.get(data[:4], "utf-32-le")
         return data.decode(enc, errors="replace")
     return data.decode("latin-1")  # byte-transparent: markup is ASCII in every other encoding
 
