@@ -27,9 +27,11 @@ _DETERMINER = re.compile(r"^\s*(?:the|a|an|its|his|her|their|el|la|los|las|un|un
 _SOURCE_WORD = re.compile(
     r"(?i)\b(?:analysts?|sources?|people|report|reports|researchers?|experts?|officials?|"
     r"executives?|insiders?|estimates?|analistas?|fuentes?|expertos?|investigadores?|"
-    r"responsables?|informe|medios?)\b|分析师|报道|媒体|消息人士|知情人士|研究机构|专家|官员"
+    r"responsables?|informe|medios?|newspapers?|paper|outlets?|diario|periódico|prensa|agencia|"
+    r"rotativo)\b|分析师|报道|媒体|消息人士|知情人士|研究机构|专家|官员"
 )
-_CAPITALISED = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z0-9&.-]+")
+_INSIDER = re.compile(r"(?i)executives?|officials?|insiders?|responsables?|官员")  # "officials at xAI"
+_CAPITALISED = re.compile(r"(?<![.!?]\s)\b[A-ZÁÉÍÓÚÜÑ][A-Za-z0-9&.\u00c0-\u00ff-]+")
 _STOP_CAPS = frozenset(
     ["The", "A", "An", "In", "On", "At", "But", "And", "When", "While", "After", "Before", "If", "As", "For", "With", "By", "From", "Earlier", "Later", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "Meanwhile", "According", "Under", "Over", "Since", "El", "La", "Los", "Las", "Un", "Una", "En", "Pero", "Y", "Cuando", "Tras", "Según", "Con", "Por", "Para", "Desde", "Este", "Esta"]
 )
@@ -39,6 +41,15 @@ _QUOTE_OPEN = re.compile(r"[“«「『]|(?:^|(?<=[\s(]))\"")
 _QUOTE_CLOSE = re.compile(r"[”»」』]|\"")
 _COMMA_OR_QUOTE = re.compile(r"[,，\"”]")
 _SPEAKERS = ("person", "org")
+_SPACES = re.compile(r"\s+")
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    m = _SPACES.match(text, pos)
+    return m.end() if m else pos
+
+
+_LEAD_COLON = re.compile(r"^\W*([^:：。.!?;；,，\d]{1,40}?)\s*([:：])(?!\d)")
 
 
 @dataclass
@@ -69,8 +80,6 @@ class Context:
         for m in proper:
             self.proper_in[m.sentence].add(m.entity)
             self.ents_in[m.sentence].add(m.entity)
-        for m in anaphora_mentions(story, doc):
-            self.ents_in[m.sentence].add(m.entity)
         self.proper: list[Mention] = proper
         self.self_ids = set(story.attribution.self_ids)
         self.types = {e.id: e.type for e in story.entities}
@@ -79,6 +88,12 @@ class Context:
         self._quantities: dict[int, list[Quantity]] = {}
         self._dates: dict[int, list[tuple[DateSpan, bool, tuple[int, int] | None]]] = {}
         self._cues: dict[int, list[_Cue]] = {}
+        self.anaphora: list[Mention] = []
+        for m in anaphora_mentions(story, doc):
+            # "Meta's cluster", "el clúster de Meta", "Meta的集群" is someone else's.
+            if not self.foreign_subject(m.sentence, m.start, {m.entity}) and not self._ranked(m):
+                self.ents_in[m.sentence].add(m.entity)
+                self.anaphora.append(m)
 
     # -- lookups -----------------------------------------------------------
 
@@ -138,6 +153,30 @@ class Context:
             return self.about(claim, p, 0, depth - 1)[0], True
         return False, False
 
+    def _ranked(self, m: Mention) -> bool:
+        """A description with a superlative ("the biggest cluster", "el clúster más grande",
+        "最大的集群") names a rank, not the thing mentioned before."""
+        text, sent = self.doc.text, self.doc.sentences[m.sentence]
+        return bool(
+            cue("superlative_inside", self.lang).search(text, m.start, m.end)
+            or cue("superlative_after", self.lang).match(text, m.end, min(sent.end, m.end + 20))
+            or cue("superlative_before", self.lang).search(text, max(sent.start, m.start - 8), m.start)
+        )
+
+    def other_topic(self, claim: Claim, i: int, pos: int) -> bool:
+        """Whether sentence i names, before `pos`, another of the story's subjects (not a
+        person, organisation or place, not one the claim is about): read on its own, "The new
+        facility, unveiled in June, ..." is about the facility, not about the sentence
+        before."""
+        own = {e for g in claim.about for e in g}
+        return any(
+            m.sentence == i
+            and m.start < pos
+            and m.entity not in own
+            and self.types.get(m.entity) not in (*_SPEAKERS, "place")
+            for m in (*self.proper, *self.anaphora)
+        )
+
     def blocked(self, cc: CompiledClaim, claim: Claim, i: int) -> bool:
         """A `not_with` entity or an `exclude` term puts sentence i out of the claim."""
         return bool(set(claim.not_with) & self.proper_in[i]) or bool(self.terms_in(cc, "exclude", i))
@@ -182,6 +221,20 @@ class Context:
                 return True
         return False
 
+    def foreign_subject(self, i: int, pos: int, keep: Iterable[str]) -> bool:
+        """Whether the clause of `pos` belongs to an owner the story does not know ("Meta's
+        cluster", "el clúster de Meta", "Meta用于训练的集群") and names neither the story's
+        protagonists nor the `keep` entities."""
+        s, e = self.segment_of(i, pos)
+        ids = set(keep) | self.self_ids
+        mentions = [m for m in self.proper if m.sentence == i and s <= m.start < e]
+        if any(m.entity in ids for m in mentions):
+            return False
+        return any(
+            not any(m.start <= o.start() < m.end for m in mentions)
+            for o in cue("foreign_owner", self.lang).finditer(self.doc.text, s, e)
+        )
+
     # -- figures and dates -------------------------------------------------
 
     def inside_name(self, i: int, q: Quantity) -> bool:
@@ -209,6 +262,14 @@ class Context:
                 hit.append((d, m is not None, span))
             self._dates[i] = hit
         return hit
+
+    def speech_date(self, i: int, d: DateSpan) -> bool:
+        """Whether a date is when something was said ("said on Tuesday that ...", "dijo el
+        martes", "周二表示"), not when the reported event happened."""
+        t = self.text(i)
+        if cue("speech_date_before", self.lang).search(t, max(0, d.pos - 40), d.pos):
+            return True
+        return bool(cue("speech_date_after", self.lang).match(t, d.endpos, min(len(t), d.endpos + 12)))
 
     # -- attribution -------------------------------------------------------
 
@@ -275,9 +336,17 @@ class Context:
         cjk = is_cjk(t)
         than = cue("than_before", self.lang)
         postposable = cue("postposable", self.lang)
+        coord = cue("coordinated", self.lang)
+        passive = cue("passive", self.lang)
+        say = cue("say_verb", self.lang)
         for a, b in self.cue_in("according", i):  # the speaker follows
             seg = self.segment_of(i, b)
             spk = self._who(i, b, min(seg[1], b + 60), first=True)
+            verb = say.match(self.doc.text, _skip_spaces(self.doc.text, b)) if spk is None else None
+            if verb:  # "según informó el diario"; "según escribió": the subject named before
+                spk = self._who(i, verb.end(), min(seg[1], verb.end() + 40), first=True)
+                if spk is None:
+                    spk = self._resolve(i, a, "person", "org")
             if spk is None and cjk:
                 spk = OTHER
             if spk is not None:
@@ -286,10 +355,26 @@ class Context:
             if than.search(t[: a - base]):
                 continue  # "fewer than Musk said"
             seg = self.segment_of(i, a)
-            spk = self._who(i, max(seg[0], a - (14 if cjk else 70)), a)
-            if spk is None:  # inverted: "said Musk"
+            spk = None
+            if passive.search(t, 0, a - base):  # "widely described as": no one in particular
+                spk = self._named(b, min(seg[1], b + (6 if cjk else 25)))  # "... by Musk"
+                if spk is not None:
+                    out.append(_Cue(a, b, spk, True))
+                continue
+            if coord.search(t, 0, a - base):  # "Musk called it X and said ...": same subject
+                earlier = [c for c in out if c.start < a]
+                spk = earlier[-1].speaker if earlier else None
+            if spk is None:
+                spk = self._who(i, max(seg[0], a - (14 if cjk else 70)), a)
+            if spk is None:  # inverted: "said Musk", "anunció la compañía"
                 spk = self._named(b, min(seg[1], b + (6 if cjk else 25)))
-            if spk is None:  # coordinated: "Musk said ..., and described it as"
+            if spk is None and not cjk:
+                org = cue("org_pronoun", self.lang).match(self.doc.text, _skip_spaces(self.doc.text, b))
+                if org and " " in org.group():
+                    spk = self._resolve(i, org.start(), "org")
+            subject = self.doc.text[seg[0] : a]
+            bare = len(subject) <= 2 if cjk else len(subject.split()) <= 2
+            if spk is None and bare:  # coordinated: "Musk said ..., and described it as"
                 earlier = [c for c in out if c.start < a]
                 p = self.prev(i)
                 before = earlier or (self.cues(p) if p is not None else [])
@@ -305,6 +390,11 @@ class Context:
                 spk = self._who(i, b, min(seg[1], b + 40), first=True)
             if spk is not None:
                 out.append(_Cue(a, b, spk))
+        lead = _LEAD_COLON.match(t)  # a headline "Musk: ..." / "马斯克：..." quotes its speaker
+        if lead and (len(lead.group(1)) <= 10 if cjk else len(lead.group(1).split()) <= 4):
+            spk = self._who(i, base, base + lead.end(1))
+            if spk is not None:
+                out.append(_Cue(base + lead.start(2), base + lead.end(2), spk))
         out.sort(key=lambda c: c.start)
         self._cues[i] = out
         return out
@@ -332,7 +422,8 @@ class Context:
         for m in cue("org_pronoun", self.lang).finditer(span):
             if not any(p == a + m.start() for p, _ in own):
                 found.append((a + m.start(), self._resolve(i, a + m.start(), "org")))
-        found += [(a + m.start(), OTHER) for m in _SOURCE_WORD.finditer(span)]
+        sources = [(a + m.start(), m.group()) for m in _SOURCE_WORD.finditer(span)]
+        found += [(pos, OTHER) for pos, _ in sources]
         found += [
             (a + m.start(), OTHER)
             for m in _CAPITALISED.finditer(span)
@@ -340,6 +431,12 @@ class Context:
         ]
         if found:
             found.sort()
+            if not first and found[-1][1] == SELF and sources:
+                # "people familiar with xAI's plans said": the source, not what it is close to
+                src, word = sources[0]
+                gap = self.doc.text[src : found[-1][0]]
+                if src < found[-1][0] and not _INSIDER.match(word) and cue("source_of", self.lang).search(gap):
+                    return OTHER
             return found[0][1] if first else found[-1][1]
         if len(_HAN.findall(span)) >= 2:
             return OTHER
@@ -352,11 +449,11 @@ class Context:
                 return SELF if m.entity in self.self_ids else OTHER
         return None
 
-    def _resolve(self, i: int, pos: int, kind: str) -> str:
+    def _resolve(self, i: int, pos: int, *kinds: str) -> str:
         """A pronoun means the latest entity of that kind in this or the previous sentence."""
         p = self.prev(i)
         lo = self.base(p) if p is not None else self.base(i)
-        cands = [m for m in self.proper if lo <= m.start < pos and self.types.get(m.entity) == kind]
+        cands = [m for m in self.proper if lo <= m.start < pos and self.types.get(m.entity) in kinds]
         if not cands:
             return OTHER
         return SELF if cands[-1].entity in self.self_ids else OTHER

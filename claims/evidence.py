@@ -11,7 +11,10 @@ Cross-cutting rules:
     ("Semafor reported") can support it;
   * hedges and plans ("may", "号称", "will", "prevé") keep a confirmation a mention;
   * negation flips ("have not stopped", "并未如期", "ya no es el mayor");
-  * contradictions or updates published before the claim was made are not evidence.
+  * contradictions or updates published before the claim was made are not evidence;
+  * another subject's figures and descriptions ("Meta's cluster", "the biggest cluster")
+    are not the claim's, and a sentence about another of the story's subjects does not
+    borrow the claim's subject from the sentence before.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ __all__ = [
 ]
 
 #: Bump when the rules change in a way that should trigger re-analysis.
-ENGINE_VERSION = "rules-1"
+ENGINE_VERSION = "rules-2"
 
 #: How strong a stance is when one article gives several for the same claim.
 STANCE_RANK = {"updates": 3, "contradicts": 2, "supports": 1, "mentions": 0}
@@ -214,6 +217,8 @@ class _Rules:
             for q in qs:
                 if ctx.inside_name(i, q):
                     continue  # the "2" of "Grok 2", the "100" of "H100"
+                if ctx.foreign_subject(i, ctx.base(i) + q.start, subject):
+                    continue  # "Meta's cluster has more than 100,000 H100s"
                 if q.kind == "factor":
                     if q.value > 1 and (has_unit or named):
                         self._figure(spec, i, prev, q, "larger", "quantity.growth_factor", requires_ok)
@@ -258,7 +263,9 @@ class _Rules:
         a, b = ctx.base(i) + q.start, ctx.base(i) + q.end
         value = _fmt(q.value) if q.kind == "number" else None
         if direction == "equal":
-            if ctx.negated(i, a):
+            if self._unreal(i, a):  # "... but that number is more ambition than reality"
+                self.add(i, prev, spec.smaller or "mentions", "quantity.not_real", value)
+            elif ctx.negated(i, a):
                 self.add(i, prev, "contradicts", "quantity.negated", value)
             elif ctx.in_scope("plan", i, a):
                 self.add(i, prev, "mentions", "quantity.equal; planned", value)
@@ -270,6 +277,13 @@ class _Rules:
             self.add(i, prev, "mentions", rule + "; not said to be running", value)
         else:
             self.add(i, prev, spec.smaller or "mentions", rule, value)
+
+    def _unreal(self, i: int, a: int) -> bool:
+        """Whether the sentence goes on to say the figure at `a` is not real ("that number is
+        more ambition than reality"), with no other figure in between."""
+        ctx = self.ctx
+        figures = [ctx.base(i) + q.start for q in ctx.quantities(i)]
+        return any(s > a and not any(a < f < s for f in figures) for s, _ in ctx.cue_in("unreal", i))
 
     def _unit_attached(self, i: int, q: Quantity, unit: re.Pattern[str]) -> bool:
         """Whether the figure counts the claim's unit: the unit follows within a few words
@@ -302,7 +316,12 @@ class _Rules:
         assert deadline is not None
         pub = ctx.doc.date
         for i, prev in self.sentences(("triggers",)):
-            ta, tb = self.terms("triggers", i)[0]
+            # Of several triggers, the one that reports a fact ("came online a month after
+            # the date by which it had said it would be training") over the promise.
+            found = self.terms("triggers", i)
+            ta, tb = next((t for t in found if not ctx.in_scope("plan", i, t[0])), found[0])
+            if prev and ctx.other_topic(claim, i, ta):
+                continue  # the claim's subject is only in the sentence before
             dates = ctx.dates(i)
             valid = [d for d, negated, _ in dates if not negated]
             date_negations = [s for _, negated, s in dates if negated and s]
@@ -313,7 +332,8 @@ class _Rules:
             neg = ctx.negated(i, ta, date_negations, after_too=True)
             plan = ctx.in_scope("plan", i, ta)
             late = bool(ctx.cue_in("late", i))
-            after = [d for d in valid if d.start > deadline]
+            # When it was said bounds when it happened only from above.
+            after = [d for d in valid if d.start > deadline and not ctx.speech_date(i, d)]
             before = [d for d in valid if d.end <= deadline]
             value: str | None = None
             if neg:
@@ -420,6 +440,10 @@ class _Rules:
                     self.add(i, prev, "contradicts", "superlative.negated")
                 elif ctx.in_scope("future", i, a):
                     self.add(i, prev, "mentions", "superlative.predicted")
+                elif prev and not _PRONOUN_TARGET.search(ctx.text(i)) and not ctx.cue_in("refers_back", i):
+                    # The subject is only in the sentence before and nothing here refers
+                    # back to it: "The biggest cluster is now in Louisiana" is a rival's.
+                    self.add(i, prev, "mentions", "superlative.not_anchored")
                 else:
                     self.add(i, prev, *ctx.soften("supports", "superlative.independent", i, a, b))
 

@@ -14,6 +14,14 @@ __all__ = ["CUES", "cue"]
 
 _I = r"(?i)"
 
+# Capitalised words that are times, not owners ("Monday's announcement", "de Julio").
+_NOT_TIME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow|Last|Next|"
+    r"This|That|Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo|Enero|Febrero|Marzo|Abril|"
+    r"Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre)\b)"
+)
+
 CUES: dict[str, dict[str, str]] = {
     # Negation of the next verb/phrase.
     "negation": {
@@ -127,25 +135,33 @@ CUES: dict[str, dict[str, str]] = {
         r"acknowledged|admitted|suggested|suggests|believes|believed|thinks|praised|praises|"
         r"billed|bills|touted|touts|marketed|markets|hailed|hails|branded|brands|pitched|pitches|"
         r"dubbed|dubs|boasted|trumpeted|proclaimed|proclaims|saying|calling|describing|claiming|"
-        r"touting|billing|dubbing|hailing|noting|adding|writing|boasting|insisting|declaring)\b",
+        r"touting|billing|dubbing|hailing|noting|adding|writing|boasting|insisting|declaring|"
+        r"promoted|promotes|promoting|advertised|advertises|talked\s+up|talks\s+up|"
+        r"(?:likes?|liked|loves?|loved)\s+to\s+(?:talk|speak|boast)\s+(?:about|of)|"
+        r"(?:talks|talked|spoke|speaks)\s+(?:about|of))\b",
         "es": _I + r"\b(?:dijo|dice|dicen|afirmó|afirma|afirman|aseguró|asegura|aseguran|explicó|explica|"
         r"anunció|anuncia|sostiene|sostuvo|declaró|declara|avanzó|avanza|escribió|"
         r"escribe|publicó|confirmó|confirma|insistió|insiste|prometió|promete|señaló|señala|indicó|"
         r"indica|añadió|añade|calificó|califica|describió|describe|llamó|llama|estima|estimó|"
         r"reconoció|admitió|informó|informa|reveló|destacó|subrayó|apuntó|aseguraba|afirmaba|decía|"
         r"adelantó|cree|considera|calcula|calculó|publica|presume|presumió|vende|vendió|"
-        r"bautizó|proclamó|proclama|alardeó|tuiteó|informó|diciendo|calificando|asegurando|afirmando)\b",
-        "zh": r"表示|(?<![号名堪自])称(?![为号作之])|(?<![小据听])说(?![法明服])|宣布|声称|宣称|标榜|指出|透露|强调|认为|写道|回应|证实|确认|估算|坦言|介绍|发文",
+        r"bautizó|proclamó|proclama|alardeó|alardea|tuiteó|informó|diciendo|calificando|asegurando|afirmando|"
+        r"promocionó|promociona|publicitó|se\s+jactó|se\s+jacta|habló\s+de|habla\s+de|presume\s+de)\b",
+        "zh": r"表示|(?<![号名堪自])称(?![为号作之])|(?<![小据听])说(?![法明服])|宣布|声称|宣称|标榜|指出|透露|强调|认为|写道|回应|证实|确认|估算|坦言|介绍|发文"
+        r"|发帖|吹嘘|宣传|夸口|放话",
     },
     # Reporting verbs that may follow what they attribute ("..., Semafor reported").
     # Others ("called it the most powerful", "had promised") attribute only what follows.
     "postposable": {
         "en": _I + r"(?:said|says|say|told|reported|reports|added|adds|wrote|writes|noted|notes|"
         r"announced|announces|confirmed|confirms|explained|explains|claimed|claims|estimated|"
-        r"estimates|stated|states|insisted|insists|argued|argues|according\s+to|citing)\b",
+        r"estimates|stated|states|insisted|insists|argued|argues|according\s+to|citing|tweeted|posted|"
+        r"boasted|bragged|declared|revealed|disclosed|acknowledged|admitted)\b",
         "es": _I + r"(?:dijo|dice|dicen|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|"
-        r"indicó|indica|añadió|añade|informó|informa|según|sostiene|sostuvo|declaró|estima|estimó)\b",
-        "zh": r"表示|称|说|透露|指出|据",
+        r"indicó|indica|añadió|añade|informó|informa|según|sostiene|sostuvo|declaró|estima|estimó|"
+        r"anunció|anuncia|escribió|escribe|publicó|tuiteó|confirmó|confirma|reconoció|admitió|reveló|"
+        r"presumió|alardeó)\b",
+        "zh": r"表示|称|说|透露|指出|据|宣布|写道|发文|证实|确认",
     },
     # Phrases whose speaker follows them ("according to Semafor", "según Musk", "据报道").
     "according": {
@@ -155,9 +171,81 @@ CUES: dict[str, dict[str, str]] = {
     },
     # "Musk's own description": a possessive that attributes what follows to its owner.
     "possessive_source": {
-        "en": _I + r"(?:'s|’s)\s+(?:own\s+)?(?:description|words|claim|claims|account|post|posts|figure|telling|estimate|version|boast|pitch)\b",
-        "es": _I + r"\b(?:el\s+discurso|las\s+palabras|la\s+versión|la\s+descripción|el\s+mensaje|la\s+publicación|las\s+cifras)\s+de\b",
-        "zh": r"的说法|所说|的描述|给出的数字|的数字",
+        "en": _I + r"(?:'s|’s)\s+(?:own\s+)?(?:description|words|claim|claims|account|post|posts|figure|telling|estimate|version|boast|pitch|"
+        r"announcement|statement|tweet|tweets|press\s+release|blog\s+post|marketing|promise|promises)\b",
+        "es": _I + r"\b(?:el\s+discurso|las\s+palabras|la\s+versión|la\s+descripción|el\s+mensaje|la\s+publicación|las\s+cifras|"
+        r"el\s+anuncio|el\s+comunicado|el\s+tuit|la\s+promesa|las\s+promesas)\s+de\b",
+        "zh": r"的说法|所说|所称|所宣称|的描述|给出的数字|的数字|的公告|的声明|的推文|的帖子|口中的",
+    },
+    # A date right after a speech verb ("said on Tuesday") or right before one ("周二表示").
+    "speech_date_before": {
+        "en": _I + r"\b(?:said|says|told\s+\w+|announced|wrote|posted|tweeted|confirmed|stated|"
+        r"reported|added|revealed|disclosed)\s*(?:on|in|late|early|last|this)?\s*$",
+        "es": _I + r"\b(?:dijo|afirmó|aseguró|anunció|escribió|publicó|confirmó|declaró|informó|"
+        r"explicó|señaló|añadió|reveló)\s*(?:el|este|esta|en|a\s+finales\s+de|a\s+principios\s+de)?\s*$",
+        "zh": r"(?!)",
+    },
+    "speech_date_after": {
+        "en": r"(?!)",
+        "es": r"(?!)",
+        "zh": r"\s*(?:在[^，。；]{0,6}上)?(?:表示|称|宣布|发文|写道|证实|确认|透露|说)",
+    },
+    # Between a source word and a name: the name only qualifies the source ("people
+    # familiar with xAI's plans", "analysts at", "fuentes cercanas a xAI").
+    "source_of": {
+        "en": _I + r"\b(?:familiar\s+with|close\s+to|briefed\s+on|at|of|from|with|inside|who\s+\w+)\b",
+        "es": _I + r"\b(?:cercan[oa]s?\s+a|conocedor[ae]s?\s+de|al\s+tanto\s+de|de|del|en|con)\b",
+        "zh": r"(?!)",
+    },
+    # Right before a speech verb: a second predicate of the same subject ("... and said").
+    "coordinated": {
+        "en": _I + r"\b(?:and|but|then)\s+(?:(?:also|later|then|again|has|had|have|\w+ly)\s+){0,2}$",
+        "es": _I + r"\b(?:y|e|pero|luego)\s+(?:(?:también|luego|después|además|ha|había)\s+){0,2}$",
+        "zh": r"(?:并|并且|还|也|又|随后|同时)$",
+    },
+    # Right before a speech verb: a passive without its agent ("widely described as").
+    "passive": {
+        "en": _I + r"\b(?:is|was|are|were|be|been|being|widely|often|commonly|generally|frequently|"
+        r"sometimes|variously|routinely)\s+$",
+        "es": _I + r"\b(?:es|fue|son|fueron|sido|ser)\s+$",
+        "zh": r"被$",
+    },
+    # A capitalised name that owns the phrase ("Meta's cluster", "de Meta", "Meta的"); the
+    # match starts at the name. Acronyms (GPU, AI) are not owners.
+    "foreign_owner": {
+        "en": _NOT_TIME + r"\b[A-Z][a-z][\w&-]*(?=(?:'s|’s)\b|\s+(?:\w+\s+){0,3}?(?:its|their)\s+own\b)",
+        "es": _NOT_TIME + r"(?:(?<=\bde\s)|(?<=\bdel\s))[A-ZÁÉÍÓÚÑ][a-záéíóúñ][\w&-]*"
+        r"|" + _NOT_TIME + r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ][\w&-]*(?=\s+(?:\w+\s+){0,3}?(?:su|sus)\s+propi[oa]s?\b)",
+        "zh": r"(?:(?<=[，。；：、“”！？\s])|(?<=^))[A-Z][a-z][\w&-]*"
+        r"(?=[^，。；、“”]{0,14}的|[^，。；、“”]{0,10}(?:自己|自家|自有))",
+    },
+    # The figure exists in words only: "more ambition than reality", "only on paper".
+    "unreal": {
+        "en": _I + r"\b(?:more\s+(?:of\s+)?(?:an?\s+)?(?:ambition|aspiration|promise|hope|goal|target|plan|"
+        r"wish|marketing|slogan|talking\s+point)\s+than\s+(?:a\s+)?(?:reality|fact)|"
+        r"(?:not|yet\s+to\s+become)\s+(?:yet\s+)?(?:a\s+)?reality|(?:exists?\s+)?only\s+on\s+paper|"
+        r"(?:has|have)\s+yet\s+to\s+materiali[sz]e)\b",
+        "es": _I + r"\b(?:más\s+(?:una\s+)?(?:ambición|aspiración|promesa|deseo|objetivo|meta|marketing|eslogan)"
+        r"\s+que\s+(?:una\s+)?realidad|(?:aún|todavía)\s+no\s+es\s+(?:una\s+)?realidad|"
+        r"(?:solo|sólo)\s+(?:existe\s+)?(?:sobre|en)\s+el\s+papel)\b",
+        "zh": r"停留在纸面|只存在于纸面|尚未成为现实|还不是现实|远非现实|更多是(?:愿景|目标|口号|宣传)|而非现实|雄心多于现实",
+    },
+    # A superlative inside, right after or right before a description ("the biggest
+    # cluster", "el clúster más grande", "最大的集群"): a rank, not a co-reference.
+    "superlative_inside": {
+        "en": _I + r"\b(?:most|least|\w{3,}est)\b",
+        "es": _I + r"\b(?:mayor|menor|mejor|peor)\b",
+        "zh": r"最",
+    },
+    "superlative_after": {
+        "en": r"(?!)",
+        "es": _I + r"\s+(?:más|menos)\s+\w+|\s+(?:mayor|menor|mejor|peor)\b",
+        "zh": r"(?!)",
+    },
+    "superlative_before": {
+        "en": r"(?!)",
+        "es": r"(?!)",
+        "zh": r"最[^，。、；]{0,6}$",
     },
     # A comparison with what someone said is not attribution ("fewer than Musk said").
     "than_before": {
@@ -170,6 +258,14 @@ CUES: dict[str, dict[str, str]] = {
         "en": r"^\W*(?:It|Its|It's|They|Their|This|These|He|She|His|Her)\b",
         "es": r"^\W*(?:Él|Ella|Ello|Esto|Este|Esta|Su|Sus|Dicho|Dicha)\b",
         "zh": r"^\W*(?:它|其|该|这|此|他|她)",
+    },
+    # Words that point back to something named before ("this is the largest", "se trata
+    # del mayor", "这是最大的").
+    "refers_back": {
+        "en": _I + r"\b(?:it|its|it's|this|that|these|they|them|which)\b",
+        "es": _I + r"\b(?:se\s+trata|lo|la\s+convierte|lo\s+convierte|este|esta|esto|ello|es\s+el|es\s+la|"
+        r"sería\s+el|sería\s+la|era\s+el|era\s+la|fue\s+el|fue\s+la|cual)\b",
+        "zh": r"这|此|该|它|其",
     },
     "person_pronoun": {
         "en": _I + r"\b(?:he|she|him|her|his|who)\b",
