@@ -115,7 +115,7 @@ def write_config(
         "",
         "[crawl]",
         f'allow_hosts = ["{allow}"]',
-        "timeout_s = 10",
+        "timeout_s = 30",  # generous: a loaded CI machine must not turn slow pages into errors
         extra_crawl,
         "",
         "[[stories]]",
