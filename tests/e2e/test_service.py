@@ -30,8 +30,10 @@ def demo_web() -> Iterator[NewsWebServer]:
         yield server
 
 
-def service_config(folder: Path, server: NewsWebServer, *, ttl: float = 6) -> Path:
-    sources = [{**s, "schedule": "* * * * *"} for s in demo_sources(server.base_url)]
+def service_config(
+    folder: Path, server: NewsWebServer, *, ttl: float = 6, schedule: str = "* * * * *"
+) -> Path:
+    sources = [{**s, "schedule": schedule} for s in demo_sources(server.base_url)]
     return write_config(
         folder,
         f"sqlite:///{folder / 'svc.db'}",
@@ -83,7 +85,9 @@ def stop(proc: subprocess.Popen[bytes], timeout: float = 15) -> tuple[int, float
 def test_run_crawls_stops_on_sigterm_and_does_not_repeat_work(
     demo_web: NewsWebServer, tmp_path: Path
 ) -> None:
-    cfg = service_config(tmp_path, demo_web)
+    # never-fetched sources run at start; then nothing is due for a year, so a restart
+    # must not crawl again (with "* * * * *" a minute boundary during the test would)
+    cfg = service_config(tmp_path, demo_web, schedule="0 0 1 1 *")
     followup("init", config=cfg)
     log = tmp_path / "run.log"
     proc = start_run(cfg, log)
@@ -178,7 +182,7 @@ def test_killed_crawl_child_is_recorded_failed_and_retried(
     wait_for(
         lambda: any(r["status"] == "running" for r in status(cfg)["runs"]), 30, "the crawl to start"
     )
-    time.sleep(0.5)
+    # killed as soon as its run is recorded: mid-run, before the crawl could finish
     os.kill(crawl.pid, signal.SIGKILL)
     crawl.wait()
     followup("crawl", config=cfg)  # the next crawl notices the dead run and retries
