@@ -47,7 +47,7 @@ class CrawlConfig(_Model):
     download_delay_s: Annotated[float, Field(ge=0)] = 0.0
     autothrottle: bool = True
     retry_times: Annotated[int, Field(ge=0, le=10)] = 2
-    extract_workers: Annotated[int, Field(ge=0, le=64)] = 0  # 0 = one per CPU
+    extract_workers: Annotated[int, Field(ge=-1, le=64)] = 0  # 0 = one per CPU, -1 = in-process
     crawl_time_limit_s: Annotated[float, Field(gt=0)] = 1800
     max_backoff_s: Annotated[float, Field(gt=0)] = 86_400
     adaptive_max_skip: Annotated[int, Field(ge=0, le=100)] = 8
