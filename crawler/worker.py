@@ -71,10 +71,19 @@ def analyse_text(
     body: str,
     language: str | None,
     published: datetime | None,
+    *,
+    need_entities: bool = True,
 ) -> list[StoryAnalysis]:
-    """Entities, relevance and evidence of one text for every story."""
+    """Entities, relevance and evidence of one text for every story.
+
+    ``need_entities=False``: the entities of a text that cannot be relevant are not
+    wanted (it will only be remembered as seen), so the matcher is skipped for it.
+    """
     out: list[StoryAnalysis] = []
     for story in stories:
+        if not need_entities and not may_be_relevant(story, f"{title or ''}\n{body}"):
+            out.append(StoryAnalysis(story.id, False, {}, []))
+            continue
         ents = match_entities(story, title or "", body, language)
         relevant = is_relevant(story, ents)
         evidence: list[EvidenceRecord] = []
@@ -156,7 +165,9 @@ def process_page(
         fp = dedup.fingerprint(body)
         fp_blob = dedup.fingerprint_to_bytes(fp)
         bands = list(dedup.band_keys(fp))
-    analyses = analyse_text(stories, title, body, language, published) if body else []
+    analyses = (
+        analyse_text(stories, title, body, language, published, need_entities=keep) if body else []
+    )
     return PageResult(
         ArticleData(
             url=job.url,
