@@ -31,31 +31,21 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-try:
-    from scheduler.demo.server import NewsWebServer
-    from scheduler.demo.site import (
-        FeedItem,
-        Page,
-        encode,
-        feed_content_type,
-        render_atom,
-        render_news_sitemap,
-        render_robots,
-        render_rss,
-    )
-except ImportError:  # run from a checkout without the package installed
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from scheduler.demo.server import NewsWebServer
-    from scheduler.demo.site import (
-        FeedItem,
-        Page,
-        encode,
-        feed_content_type,
-        render_atom,
-        render_news_sitemap,
-        render_robots,
-        render_rss,
-    )
+# runnable from a checkout without the package installed
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scheduler.demo.server import NewsWebServer
+from scheduler.demo.site import (
+    MONTHS,
+    FeedItem,
+    Page,
+    encode,
+    feed_content_type,
+    render_atom,
+    render_news_sitemap,
+    render_robots,
+    render_rss,
+)
 
 RELEVANT_SHARE = 0.4
 LOOKALIKE_SHARE = 0.2  # of off-topic stories outside the look-alike topic
@@ -455,20 +445,7 @@ LANG: dict[str, dict[str, Any]] = {
         "rel": EN_REL,
         "off": EN_OFF,
         "sep": " ",
-        "months": [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
+        "months": MONTHS["en"],
         "people": [
             "Sarah Okafor",
             "James Whitley",
@@ -495,20 +472,7 @@ LANG: dict[str, dict[str, Any]] = {
         "rel": ES_REL,
         "off": ES_OFF,
         "sep": " ",
-        "months": [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        "months": MONTHS["es"],
         "people": ["Lucía Romero", "Jorge Navarro", "Carmen Ibáñez", "Pablo Ortega", "Elena Ruiz"],
         "firms": ["Consultora Atalaya", "Análisis Meridiano", "Grupo Vértice"],
         "cities": ["Albacete", "Logroño", "Cáceres", "Lugo"],

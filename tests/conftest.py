@@ -13,6 +13,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PG_ENV = "FOLLOWUP_TEST_POSTGRES_URL"
 
+# The bundled story's ids, fixed by docs/interface.md (claims in dossier order).
+XAI_CLAIMS = [
+    "gpu-count",
+    "training-start",
+    "oracle-talks-ended",
+    "most-powerful",
+    "oracle-24k-grok2",
+    "grok2-release",
+    "oracle-10b-deal",
+]
+XAI_ENTITIES = {"xai", "grok2", "oracle", "h100", "colossus", "musk", "nvidia", "memphis"}
+
 
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""

@@ -125,7 +125,7 @@ def article_path(article: Mapping[str, Any], outlet: Mapping[str, Any]) -> str:
 
 # ------------------------------------------------------------------- formatting
 
-_MONTHS = {
+MONTHS = {  # month names for dates written as a reporter would (benchmarks reuse them)
     "en": [
         "January",
         "February",
@@ -161,11 +161,11 @@ def display_date(moment: datetime, language: str) -> str:
     """A human date line as the outlet would print it (not machine-readable on purpose)."""
     if language == "es":
         return (
-            f"{moment.day} de {_MONTHS['es'][moment.month - 1]} de {moment.year}, {moment:%H:%M} h"
+            f"{moment.day} de {MONTHS['es'][moment.month - 1]} de {moment.year}, {moment:%H:%M} h"
         )
     if language == "zh":
         return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
-    return f"{_MONTHS['en'][moment.month - 1]} {moment.day}, {moment.year} at {moment:%H:%M} UTC"
+    return f"{MONTHS['en'][moment.month - 1]} {moment.day}, {moment.year} at {moment:%H:%M} UTC"
 
 
 def encode(text: str, encoding: str) -> bytes:

@@ -22,18 +22,11 @@ from claims.dossier import (
     parse_story,
     story_fingerprint,
 )
+from tests.conftest import XAI_CLAIMS, XAI_ENTITIES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
-CLAIM_IDS = [
-    "gpu-count",
-    "training-start",
-    "oracle-talks-ended",
-    "most-powerful",
-    "oracle-24k-grok2",
-    "grok2-release",
-    "oracle-10b-deal",
-]
-ENTITY_IDS = {"xai", "grok2", "oracle", "h100", "colossus", "musk", "nvidia", "memphis"}
+CLAIM_IDS = XAI_CLAIMS
+ENTITY_IDS = XAI_ENTITIES
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +52,10 @@ def test_bundled_story_has_the_contract_ids(story: Story) -> None:
         "oracle-10b-deal": "report",
     }
     deadlines = {c.id: c.deadline for c in story.claims if c.deadline}
-    assert deadlines == {"training-start": dt.date(2024, 7, 31), "grok2-release": dt.date(2024, 8, 31)}
+    assert deadlines == {
+        "training-start": dt.date(2024, 7, 31),
+        "grok2-release": dt.date(2024, 8, 31),
+    }
     assert set(story.relevance.require_any) == {"xai", "colossus"}
     assert set(story.search_queries) >= {"en", "es", "zh"}
     assert "xai-supercomputer" in builtin_story_names()
@@ -126,19 +122,35 @@ _DELETE = object()
         ("claims.0.about", ["skynet"], r"claims\[0\]\.about\[0\]: unknown entity 'skynet'"),
         ("claims.0.larger", "maybe", r"claims\[0\]\.larger: must be one of supports"),
         ("claims.3.superlative", [], r"claims\[3\]\.superlative: must not be empty"),
-        ("claims.1.deadline", "end of july", r"claims\[1\]\.deadline: 'end of july' must be a date"),
+        (
+            "claims.1.deadline",
+            "end of july",
+            r"claims\[1\]\.deadline: 'end of july' must be a date",
+        ),
         ("entities.0.id", "Bad Id", r"entities\[0\]\.id: 'Bad Id' must match"),
         ("entities.1.type", "robot", r"entities\[1\]\.type: must be one of person, org"),
         ("entities.0.aliases", _DELETE, r"entities\[0\]\.aliases: is required"),
-        ("entities.4.contextual.0.near", ["nobody"], r"entities\[4\]\.contextual\[0\]\.near\[0\]: unknown entity"),
-        ("relevance.require_any", ["ghost"], r"relevance\.require_any\[0\]: unknown entity 'ghost'"),
+        (
+            "entities.4.contextual.0.near",
+            ["nobody"],
+            r"entities\[4\]\.contextual\[0\]\.near\[0\]: unknown entity",
+        ),
+        (
+            "relevance.require_any",
+            ["ghost"],
+            r"relevance\.require_any\[0\]: unknown entity 'ghost'",
+        ),
         ("relevance.min_mentions", 0, r"relevance\.min_mentions: must be >= 1"),
         ("source_url", "ftp://x", r"source_url: must be an http\(s\) URL"),
         ("language", "Spanish", r"language: 'Spanish' must be a language code"),
         ("published", "yesterday", r"published: 'yesterday' must be an ISO 8601"),
         ("search_queries", {"english": ["x"]}, r"search_queries\.english: must be a language code"),
         ("claims.0.unit", {"en": "GPU"}, None),  # a single string is accepted as a list
-        ("claims.0.unit", {"en": ["re:(unclosed"]}, r"claims\[0\]\.unit\.en\[0\]: invalid regular expression"),
+        (
+            "claims.0.unit",
+            {"en": ["re:(unclosed"]},
+            r"claims\[0\]\.unit\.en\[0\]: invalid regular expression",
+        ),
         ("colour", "red", r"x\.toml: colour: unknown key"),
     ],
 )

@@ -33,18 +33,10 @@ from scheduler.demo.site import (
     render_site,
     sitemap_path,
 )
-from tests.conftest import shared_path
+from tests.conftest import XAI_CLAIMS, XAI_ENTITIES, shared_path
 
-CLAIMS = {
-    "gpu-count",
-    "training-start",
-    "oracle-talks-ended",
-    "most-powerful",
-    "oracle-24k-grok2",
-    "grok2-release",
-    "oracle-10b-deal",
-}
-ENTITIES = {"xai", "grok2", "oracle", "h100", "colossus", "musk", "nvidia", "memphis"}
+CLAIMS = set(XAI_CLAIMS)
+ENTITIES = XAI_ENTITIES
 STANCES = {"supports", "contradicts", "updates", "mentions"}
 STATUSES = {"unverified", "confirmed", "contradicted", "updated", "disputed", "overdue"}
 # How each entity surfaces in the sample texts; "xAI" is case-sensitive so "XAI" (explainable AI) is not it.

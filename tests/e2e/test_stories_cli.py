@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import XAI_CLAIMS, XAI_ENTITIES
 from tests.helpers import followup, write_config
 
-CLAIMS = [
-    "gpu-count",
-    "training-start",
-    "oracle-talks-ended",
-    "most-powerful",
-    "oracle-24k-grok2",
-    "grok2-release",
-    "oracle-10b-deal",
-]
-ENTITIES = {"xai", "grok2", "oracle", "h100", "colossus", "musk", "nvidia", "memphis"}
+CLAIMS = XAI_CLAIMS
+ENTITIES = XAI_ENTITIES
 
 
 def test_stories_list_and_show(tmp_path: Path) -> None:
