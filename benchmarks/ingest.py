@@ -62,6 +62,7 @@ def write_config(folder: Path, base: str, workers: int) -> Path:
 
 
 MAIN_CPU: list[float] = []
+PEAK_SPLIT: list[list[tuple[str, float]]] = []  # per run: (process, PSS MB) at the tree's peak
 
 
 def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
@@ -69,6 +70,7 @@ def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
+    peak_split: list[tuple[str, float]] = []
     cpu: dict[int, float] = {}
     done = threading.Event()
 
@@ -78,15 +80,20 @@ def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
             try:
                 procs = [proc, *proc.children(recursive=True)]
                 rss = 0
-                for p in procs:
+                split: list[tuple[str, float]] = []
+                for i, p in enumerate(procs):
                     try:
                         # PSS: pages shared by the fork-server workers count once, not per process
-                        rss += p.memory_full_info().pss
+                        pss = p.memory_full_info().pss
+                        rss += pss
+                        split.append(("crawl" if i == 0 else f"child {p.pid}", pss / 2**20))
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
                     except psutil.Error:
                         pass
-                peak = max(peak, rss / 2**20)
+                if rss / 2**20 > peak:
+                    peak = rss / 2**20
+                    peak_split[:] = split
             except psutil.Error:
                 pass
             time.sleep(0.25)  # smaps is not free: sample 4 times a second
@@ -98,6 +105,7 @@ def timed_run(cmd: list[str]) -> tuple[float, float, float, str]:
     th.join()
     wall = time.perf_counter() - t0
     MAIN_CPU.append(cpu.get(proc.pid, 0.0))
+    PEAK_SPLIT.append(list(peak_split))
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
     return wall, sum(cpu.values()), peak, out
@@ -163,6 +171,10 @@ def main() -> None:
     main_ms = MAIN_CPU[-1] / args.n * 1000
     print(
         f"              CPU: crawl process {main_ms:.2f} ms/page, extraction workers {cpu / args.n * 1000 - main_ms:.2f} ms/page"
+    )
+    print(
+        "              PSS at the peak: "
+        + ", ".join(f"{name} {mb:.0f} MB" for name, mb in PEAK_SPLIT[-1])
     )
     wall2, _cpu2, _peak2, out2 = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
     summary = json.loads(out2)

@@ -391,8 +391,11 @@ _BOILERPLATE_SET = frozenset(_BOILERPLATE_TOKENS)
 # ~15 ms a page, a Python set intersection over the candidates ~0.1 ms.
 _NAMED_ELEMENTS = etree.XPath("//*[@class or @id]")
 _BOILERPLATE_MAX_CHARS = 400  # never prune a block this long: a real container, wrongly named
-_FOCUS_MIN_CHARS = 500
-_FOCUS_SHARE = 0.8
+_FOCUS_MIN_CHARS = 500  # below this, a page is too short to bother
+_FOCUS_SHARE = 0.3  # of the page's paragraph text, under the focused element
+_FOCUS_DOMINANCE = 3.0  # times the densest paragraph block outside it
+_FOCUS_PART = 0.2  # of the densest: another part of the same body
+_FOCUS_MIN_PARAGRAPH = 25  # characters; shorter <p> are captions, bylines, buttons
 _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
 # a cheap substring test in XPath, the exact class tokens in Python (half the cost of
 # matching tokens with concat/normalize-space on every element of a 100 KB page)
@@ -817,23 +820,56 @@ def _prune_boilerplate(tree: lxml.html.HtmlElement) -> None:
             element.drop_tree()  # keeps the tail text
 
 
-def _focus_article(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """Hand trafilatura only the page's single <article> when it holds nearly all paragraphs.
+def _focus_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """Hand trafilatura only the block that holds the article's paragraphs.
 
-    trafilatura ends up choosing that element anyway (same benchmark F1), but
-    every one of its passes then walks a much smaller tree: ~7% more pages/s.
+    News pages are mostly furniture, and teaser lists and comment threads hold
+    paragraphs too; every pass of trafilatura walks the whole tree, so giving
+    it the article's container alone halves its time. As in readability, the
+    article is where paragraph text is dense: the element whose child
+    paragraphs hold the most text, when it clearly dominates every other such
+    element, joined with any element holding a fifth as much (a body split by
+    an advert), then widened to its enclosing <article>/<main> or else one
+    level up (a headline or lead beside the body). Otherwise the page is left
+    whole, and trafilatura sees what it always saw.
     """
-    articles = tree.xpath("//article")
-    if len(articles) != 1:
+    direct: dict[Any, int] = {}  # characters of each element's child paragraphs
+    total = 0
+    for p in tree.iter("p"):
+        n = len(p.text_content())
+        parent = p.getparent()
+        if n < _FOCUS_MIN_PARAGRAPH or parent is None:
+            continue
+        total += n
+        direct[parent] = direct.get(parent, 0) + n
+    if total < _FOCUS_MIN_CHARS:
         return tree
-    inside = sum(len(p.text_content()) for p in articles[0].iter("p"))
-    if inside < _FOCUS_MIN_CHARS:
+    ranked = sorted(direct.items(), key=lambda kv: kv[1], reverse=True)
+    node, best = ranked[0]
+    # a body split by an advert or a section break: parts that share a parent or grandparent
+    near = list(node.iterancestors())[:2]
+    for other, n in ranked[1:]:
+        if n < _FOCUS_PART * best:
+            break
+        ancestors = set(other.iterancestors())
+        common = next((a for a in near if a in ancestors), None)
+        if common is not None and (node is common or common in set(node.iterancestors())):
+            node = common
+    inside, outside = 0, 0  # paragraph text under the joined node; the densest block elsewhere
+    for element, n in ranked:
+        if element is node or any(a is node for a in element.iterancestors()):
+            inside += n
+        else:
+            outside = max(outside, n)
+    if inside < _FOCUS_SHARE * total or inside < _FOCUS_DOMINANCE * outside:
         return tree
-    total = sum(len(p.text_content()) for p in tree.iter("p"))
-    if inside < _FOCUS_SHARE * total:
+    if node.tag not in ("article", "main"):
+        enclosing = next(node.iterancestors("article", "main"), None)
+        node = enclosing if enclosing is not None else node.getparent()
+    if node is None or node.tag in ("html", "body"):
         return tree
     focused = lxml.html.fromstring("<html><body></body></html>", parser=_PARSER)
-    focused[0].append(articles[0])  # moves the subtree; the rest of the page is not needed
+    focused[0].append(node)  # moves the subtree; the rest of the page is not needed
     return focused
 
 
@@ -846,7 +882,7 @@ def _body(tree: lxml.html.HtmlElement, title: str | None, ld: dict[str, Any]) ->
     etree.strip_elements(tree, *_PRE_STRIPPED, with_tail=False)
     _prune_boilerplate(tree)
     _unwrap_layout_tables(tree)
-    tree = _focus_article(tree)
+    tree = _focus_content(tree)
     try:
         document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
     except Exception:  # trafilatura must never break a crawl

@@ -16,6 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from crawler.extraction import (
@@ -492,3 +493,94 @@ def test_dev_news_web_article_pages(news_web: tuple[Path, list[dict], dict[str, 
         if problems:
             failures.append(f"{article['id']} {path}: {'; '.join(problems)}")
     assert not failures, "\n".join(failures)
+
+
+# --------------------------------------------------------------------------
+# Focusing trafilatura on the article's container
+# --------------------------------------------------------------------------
+
+
+def _para(text: str, n: int) -> str:
+    return " ".join(f"{text} {i}." for i in range(n))
+
+
+def _page(article: str, extra: str = "") -> str:
+    return (
+        "<html><head><title>Focus test</title></head><body>"
+        f"<nav><a href='/'>Home</a></nav>{article}{extra}"
+        "<footer><p>Copyright the test outlet, all rights reserved.</p></footer></body></html>"
+    )
+
+
+def _teasers(n: int) -> str:
+    return "".join(
+        f"<div class='teaser'><h3>Other story {i}</h3><p>{_para(f'Teaser summary number {i}', 6)}</p></div>"
+        for i in range(n)
+    )
+
+
+_TEASERS = _teasers(12)
+
+
+def test_focus_keeps_the_article_when_teasers_hold_more_paragraph_text() -> None:
+    """Twelve teasers hold more <p> text than the article, spread thin: the article still wins."""
+    teaser_text = sum(len(p) for p in lxml.html.fromstring(_TEASERS).xpath("//p/text()"))
+    from crawler.extraction import _focus_content
+
+    article = (
+        "<article><h1>Focus test</h1><div class='lead'><p>"
+        + _para("The lead paragraph sits beside the body", 3)
+        + "</p></div><div class='text'>"
+        + "".join(f"<p>{_para(f'Body paragraph {k} says something', 6)}</p>" for k in range(6))
+        + "</div></article>"
+    )
+    tree = lxml.html.fromstring(_page(article, f"<section>{_TEASERS}</section>"))
+    focused = _focus_content(tree)
+    article_text = sum(len(p) for p in tree.xpath("//article//p/text()"))
+    assert teaser_text > article_text  # the case this test is about
+    assert focused is not tree
+    text = focused.text_content()
+    assert "lead paragraph sits beside" in text  # widened to the enclosing <article>
+    assert "Body paragraph 4" in text
+    assert "Teaser summary" not in text and "Copyright" not in text
+    body = extract_article(_page(article, f"<section>{_TEASERS}</section>"), "http://t.test/a").body
+    assert "Body paragraph 4" in body and "Teaser summary" not in body
+
+
+def test_focus_joins_a_body_split_by_an_advert() -> None:
+    from crawler.extraction import _focus_content
+
+    half = "".join(f"<p>{_para(f'First half {k} of the report', 4)}</p>" for k in range(3))
+    rest = "".join(f"<p>{_para(f'Second half {k} of the report', 4)}</p>" for k in range(2))
+    article = (
+        f"<div id='wrap'><div class='part'>{half}</div><div class='ad'>Advert</div>"
+        f"<div class='part'>{rest}</div></div>"
+    )
+    tree = lxml.html.fromstring(_page(f"<div id='main'>{article}</div>", _teasers(3)))
+    focused = _focus_content(tree)
+    assert focused is not tree
+    text = focused.text_content()
+    assert "First half 2" in text and "Second half 1" in text
+    assert "Teaser summary" not in text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _page("<div><p>Too short to bother focusing.</p></div>"),
+        # two equally dense blocks: no clear article, trafilatura sees the whole page
+        _page(
+            f"<div class='a'><p>{_para('Column one', 20)}</p></div>"
+            f"<div class='b'><p>{_para('Column two', 20)}</p></div>"
+        ),
+        # the densest block's parent is <body>: nothing smaller to hand over
+        "<html><body>"
+        + "".join(f"<p>{_para('Plain page', 10)}</p>" for _ in range(4))
+        + "</body></html>",
+    ],
+)
+def test_focus_leaves_the_page_whole_without_a_clear_article(html: str) -> None:
+    from crawler.extraction import _focus_content
+
+    tree = lxml.html.fromstring(html)
+    assert _focus_content(tree) is tree
