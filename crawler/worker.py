@@ -21,7 +21,7 @@ from claims.matching import is_relevant, match_entities, may_be_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
-from storage.repository import ArticleData, EvidenceRecord, StoryAnalysis
+from storage.records import ArticleData, EvidenceRecord, StoryAnalysis
 
 _STORIES: tuple[Story, ...] = ()
 _KEEP_UNMATCHED = False

@@ -35,6 +35,7 @@ from storage.models import (
     Source,
     Story,
 )
+from storage.records import ArticleData, StoryAnalysis
 
 _STATEMENTS: dict[tuple[str, str], Any] = {}
 
@@ -176,27 +177,6 @@ def save_fetch_state(
 
 
 # --------------------------------------------------------------------- articles
-
-
-@dataclass
-class ArticleData:
-    """An extracted article, ready to store."""
-
-    url: str
-    canonical_url: str
-    url_hash: str
-    title: str | None
-    author: str | None
-    published: datetime | None
-    language: str | None
-    body: str
-    description: str | None
-    content_hash: str
-    fetched: datetime
-    source_id: int | None = None
-    fingerprint: bytes | None = None
-    band_keys: Sequence[int] = ()
-    duplicate_hint: str | None = None  # URL hash of the page this one names as its canonical
 
 
 @dataclass(frozen=True)
@@ -451,23 +431,6 @@ def sync_stories(session: Session, stories: Sequence[StoryRecord], now: datetime
     if changed:
         session.execute(update(Article).values(needs_analysis=True))
     return changed
-
-
-@dataclass(frozen=True)
-class EvidenceRecord:
-    claim_id: str
-    stance: str
-    quote: str
-    value: str | None
-    rule: str
-
-
-@dataclass(frozen=True)
-class StoryAnalysis:
-    story_id: str
-    relevant: bool
-    entities: Mapping[str, int]
-    evidence: Sequence[EvidenceRecord] = ()
 
 
 def replace_analysis(

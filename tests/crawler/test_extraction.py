@@ -584,3 +584,23 @@ def test_focus_leaves_the_page_whole_without_a_clear_article(html: str) -> None:
 
     tree = lxml.html.fromstring(html)
     assert _focus_content(tree) is tree
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fastText alone calls this headline French: CJK script settles it
+        ("xAI孟菲斯超级集群开始训练，马斯克称将是全球最强", "zh"),
+        ("今日はxAIのニュースです。メンフィスの新しい施設について", "ja"),
+        ("xAI는 멤피스에 새로운 슈퍼컴퓨터를 짓고 있습니다", "ko"),
+        ("xAI is building a supercomputer in Memphis with a hundred thousand GPUs.", "en"),
+        ("xAI construye en Menfis un superordenador con cien mil procesadores gráficos.", "es"),
+        ("Too short to tell", None),
+    ],
+)
+def test_detect_language(text: str, expected: str | None) -> None:
+    from crawler.extraction import detect_language
+
+    language, confidence = detect_language(text)
+    assert language == expected
+    assert (confidence > 0) == (expected is not None)
