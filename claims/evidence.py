@@ -40,6 +40,7 @@ from .dossier import (
 from .lexicon import cue
 from .patterns import is_cjk
 from .text import Quantity, parse_money
+from .version import ENGINE_VERSION
 
 __all__ = [
     "ENGINE_VERSION",
@@ -51,8 +52,6 @@ __all__ = [
     "strongest",
 ]
 
-#: Bump when the rules change in a way that should trigger re-analysis.
-ENGINE_VERSION = "rules-2"
 
 #: How strong a stance is when one article gives several for the same claim.
 STANCE_RANK = {"updates": 3, "contradicts": 2, "supports": 1, "mentions": 0}

@@ -17,13 +17,15 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import PageItem
+from crawler.jobs import PageJob, PageResult, run_job, start_worker
+from crawler.middlewares import EXPECT_META
 from crawler.settings import default_clock
 from crawler.urls import canonicalize_url, url_hash
-from crawler.worker import PageJob, PageResult, init_worker, process_page
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ class StorePipeline:
                 if hasattr(os, "sched_getaffinity")
                 else os.cpu_count() or 1,
             )
-        return cls(
+        pipeline = cls(
             crawler,
             url,
             tuple(s.getlist("FOLLOWUP_STORY_PATHS")),
@@ -79,6 +81,21 @@ class StorePipeline:
             s.getint("FOLLOWUP_BATCH_SIZE", 50),
             s.getfloat("FOLLOWUP_BATCH_SECONDS", 1.0),
         )
+        crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
+        return pipeline
+
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        """Start the workers with the first page request, not the first page.
+
+        Forking them and loading the extractor and the dossiers takes about a
+        second; begun here, it overlaps with the downloads. An unchanged crawl
+        requests no page and never starts them.
+        """
+        if self._pool is None and request.meta.get(EXPECT_META) == "html":
+            pool = self._executor()
+            if pool is not None:
+                for _ in range(self.workers):
+                    pool.submit(int)  # each submission spawns a worker, up to max_workers
 
     def open_spider(self) -> None:
         from storage.engine import make_engine, make_session_factory
@@ -104,7 +121,7 @@ class StorePipeline:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,
-                initializer=init_worker,
+                initializer=start_worker,
                 initargs=(self.story_paths, self.keep_unmatched),
             )
         return self._pool
@@ -126,9 +143,11 @@ class StorePipeline:
         assert stats is not None
         try:
             if pool is None:
+                from crawler.worker import process_page
+
                 result = process_page(job, self._stories, self.keep_unmatched)
             else:
-                result = await asyncio.get_running_loop().run_in_executor(pool, process_page, job)
+                result = await asyncio.get_running_loop().run_in_executor(pool, run_job, job)
         except Exception as exc:  # a page that breaks the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %s", item.url, exc)
             stats.inc_value("followup/pages/extract_failed")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from claims.dossier import Story, load_story
 from claims.evidence import analyse
 from claims.matching import is_relevant, match_entities, may_be_relevant
 from crawler.extraction import decode_html, extract_article
+from crawler.jobs import PageJob, PageResult
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
 from storage.records import ArticleData, EvidenceRecord, StoryAnalysis
@@ -41,28 +41,6 @@ def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> N
     _STORIES = tuple(load_story(Path(p)) for p in story_paths)
     for story in _STORIES:
         warm_story(story)  # compile the dossier's patterns once, not on the first page
-
-
-@dataclass(frozen=True)
-class PageJob:
-    url: str
-    body: bytes
-    content_type: str | None
-    source_id: int | None
-    fetched: datetime
-    language_hint: str | None = None
-    title_hint: str | None = None
-    published_hint: datetime | None = None
-    author_hint: str | None = None
-
-
-@dataclass
-class PageResult:
-    """The article as it will be stored, and what every story makes of it."""
-
-    article: ArticleData
-    analyses: list[StoryAnalysis] = field(default_factory=list)
-    relevant_to: list[str] = field(default_factory=list)
 
 
 def analyse_text(

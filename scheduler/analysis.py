@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from claims.dossier import Story
-from crawler.worker import analyse_text
 from scheduler.app import Database
 from storage.engine import transaction
 from storage.repository import articles_needing_analysis, replace_analysis
@@ -21,6 +20,9 @@ def analyse_pending(db: Database, stories: list[Story], *, now: datetime, batch:
             arts = articles_needing_analysis(session, limit=batch, after_id=last_id)
             if not arts:
                 return done
+            # the matcher and the rules load only when there is something to analyse
+            from crawler.worker import analyse_text
+
             for art in arts:
                 analyses = analyse_text(stories_t, art.title, art.body, art.language, art.published)
                 replace_analysis(session, art.id, analyses, art.published, now)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from claims.dossier import DossierError, Story, load_story, story_fingerprint
-from claims.evidence import ENGINE_VERSION
+from claims.version import ENGINE_VERSION
 from scheduler.config import Config, ConfigError
 from storage.engine import DatabaseError, make_engine, make_session_factory, transaction
 from storage.repository import SourceSpec, StoryRecord, sync_sources, sync_stories

