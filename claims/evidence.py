@@ -49,6 +49,7 @@ __all__ = [
     "RuleClassifier",
     "StanceClassifier",
     "analyse",
+    "analyse_document",
     "strongest",
 ]
 
@@ -92,7 +93,14 @@ def analyse(
     `published` resolves relative dates ("on Monday", "next month") and decides whether an
     event was reported before or after its deadline. Relevance is the caller's business.
     """
-    doc = Document(title, body, language, published)
+    return analyse_document(story, Document(title, body, language, published), classifier)
+
+
+def analyse_document(
+    story: Story, doc: Document, classifier: StanceClassifier | None = None
+) -> list[Evidence]:
+    """:func:`analyse` on a prepared Document, which may already carry the entity
+    mentions of the relevance check (they are cached on it, not found twice)."""
     found = (classifier or RuleClassifier()).classify(story, doc)
     return strongest(found, [c.id for c in story.claims])
 

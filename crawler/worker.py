@@ -14,9 +14,10 @@ from datetime import datetime, time
 from pathlib import Path
 
 from claims.compiled import warm_up as warm_story
+from claims.document import Document
 from claims.dossier import Story, load_story
-from claims.evidence import analyse
-from claims.matching import is_relevant, match_entities, may_be_relevant
+from claims.evidence import analyse_document
+from claims.matching import entity_counts, is_relevant, may_be_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.jobs import PageJob, PageResult
 from crawler.urls import canonicalize_url, is_http_url, url_hash
@@ -62,13 +63,15 @@ def analyse_text(
         if not need_entities and not may_be_relevant(story, f"{title or ''}\n{body}"):
             out.append(StoryAnalysis(story.id, False, {}, []))
             continue
-        ents = match_entities(story, title or "", body, language)
+        # one Document for matching and rules: the entity scan is cached on it
+        doc = Document(title or "", body, language, published)
+        ents = entity_counts(story, doc)
         relevant = is_relevant(story, ents)
         evidence: list[EvidenceRecord] = []
         if relevant:
             evidence = [
                 EvidenceRecord(e.claim_id, e.stance, e.quote, e.value, e.rule)
-                for e in analyse(story, title or "", body, language, published)
+                for e in analyse_document(story, doc)
             ]
         out.append(StoryAnalysis(story.id, relevant, ents, evidence))
     return out
