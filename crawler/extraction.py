@@ -140,7 +140,9 @@ _BOILERPLATE_TOKENS = (
 _BOILERPLATE_SET = frozenset(_BOILERPLATE_TOKENS)
 # XPath can only prefilter: case-insensitive whole-token tests in XPath 1.0 cost
 # ~15 ms a page, a Python set intersection over the candidates ~0.1 ms.
-_NAMED_ELEMENTS = etree.XPath("//*[@class or @id]")
+# Elements are found through their attribute nodes (//@class/..): libxml2 then tests
+# only the attributes that exist instead of every element, 2-4x faster on a news page.
+_NAMED_ELEMENTS = etree.XPath("//@class/.. | //@id/..")
 _BOILERPLATE_MAX_CHARS = 400  # never prune a block this long: a real container, wrongly named
 _FOCUS_MIN_CHARS = 500  # below this, a page is too short to bother
 _FOCUS_SHARE = 0.3  # of the page's paragraph text, under the focused element
@@ -151,7 +153,8 @@ _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgrou
 # a cheap substring test in XPath, the exact class tokens in Python (half the cost of
 # matching tokens with concat/normalize-space on every element of a 100 KB page)
 _BYLINE_CANDIDATES = etree.XPath(
-    "//*[@itemprop='author' or @rel='author' or contains(@class, 'author') or contains(@class, 'byline')]"
+    "//@itemprop[. = 'author']/.. | //@rel[. = 'author']/.."
+    " | //@class[contains(., 'author') or contains(., 'byline')]/.."
 )
 _BYLINE_CLASSES = frozenset({"byline", "author", "author-name"})
 
@@ -445,7 +448,7 @@ def _published(
     # htmldate answers with a day; a machine-readable timestamp on the page for that same
     # day (an unmarked <time datetime>, a data-ts attribute) gives the time of day, which
     # decides which of two syndicated copies came first
-    for element in tree.xpath(_TIMESTAMP_XPATH):
+    for element in _TIMESTAMP_XPATH(tree):
         for attr in _TIMESTAMP_ATTRS:
             value = element.get(attr)
             moment = parse_datetime(value) if value and "T" in value else None
@@ -462,7 +465,7 @@ _TIMESTAMP_ATTRS = (
     "data-date",
     "data-time",
 )
-_TIMESTAMP_XPATH = "|".join(f"//*[@{a}]" for a in _TIMESTAMP_ATTRS)
+_TIMESTAMP_XPATH = etree.XPath(" | ".join(f"//@{a}/.." for a in _TIMESTAMP_ATTRS))
 
 
 # --------------------------------------------------------------------------

@@ -140,15 +140,18 @@ def process_page(
     language = ex.language or job.language_hint
     body = ex.body or ""
     content_hash = hashlib.sha256(((title or "") + "\n" + body).encode("utf-8")).hexdigest()
-    fp_blob: bytes | None = None
-    bands: list[int] = []
-    if len(body) >= 200:
-        fp = dedup.fingerprint(body)
-        fp_blob = dedup.fingerprint_to_bytes(fp)
-        bands = list(dedup.band_keys(fp))
     analyses = (
         analyse_text(stories, title, body, language, published, need_entities=keep) if body else []
     )
+    relevant_to = [a.story_id for a in analyses if a.relevant]
+    fp_blob: bytes | None = None
+    bands: list[int] = []
+    # the fingerprint finds near-duplicates among stored articles: a page only
+    # remembered as seen needs none
+    if len(body) >= 200 and (relevant_to or keep):
+        fp = dedup.fingerprint(body)
+        fp_blob = dedup.fingerprint_to_bytes(fp)
+        bands = list(dedup.band_keys(fp))
     return PageResult(
         ArticleData(
             url=job.url,
@@ -168,5 +171,5 @@ def process_page(
             duplicate_hint=hint,
         ),
         analyses=analyses,
-        relevant_to=[a.story_id for a in analyses if a.relevant],
+        relevant_to=relevant_to,
     )
