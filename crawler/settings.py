@@ -74,7 +74,6 @@ EXTENSIONS = {
     "scrapy.extensions.remote_control.RemoteControl": None,
 }
 SPIDER_MIDDLEWARES = {
-    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,  # no Referer header is sent
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,  # the spider bounds its own depth
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,  # a debugging aid
 }
