@@ -32,6 +32,7 @@ import re
 import struct
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +50,7 @@ __all__ = [
     "fingerprint_from_bytes",
     "fingerprint_to_bytes",
     "shingle_hashes",
+    "similarities",
     "similarity",
     "tokens",
 ]
@@ -163,6 +165,46 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     if len(a.signature) != len(b.signature):
         raise ValueError("fingerprints of different sizes")
     return float(np.count_nonzero(a.values == b.values)) / NUM_PERM
+
+
+# A stored blob (fingerprint_to_bytes) read in place: header fields and signature.
+_BLOB = np.dtype(
+    [("version", "u1"), ("perms", "<u2"), ("shingles", "<u4"), ("sig", "<u4", NUM_PERM)]
+)
+assert _BLOB.itemsize == _HEADER.size + NUM_PERM * 4
+
+
+def similarities(
+    fp: Fingerprint, blobs: Sequence[bytes | bytearray | memoryview | None]
+) -> npt.NDArray[np.float64]:
+    """``similarity(fp, fingerprint_from_bytes(blob))`` for every stored blob, in one comparison.
+
+    An article's near-duplicate candidates are confirmed all at once: the blobs
+    are compared in place as one array instead of decoded and compared one
+    Python call each.  A ``None`` blob (no fingerprint) scores 0.0; a blob of
+    another format raises ValueError, as fingerprint_from_bytes does.
+    """
+    out = np.zeros(len(blobs), dtype=np.float64)
+    present = [i for i, b in enumerate(blobs) if b is not None]
+    chunks = [b for b in blobs if b is not None]
+    if not chunks:
+        return out
+    for blob in chunks:
+        if len(blob) != _BLOB.itemsize:
+            fingerprint_from_bytes(blob)  # raises the precise error
+    rows = np.frombuffer(b"".join(chunks), dtype=_BLOB)
+    bad = np.flatnonzero((rows["version"] != _FORMAT_VERSION) | (rows["perms"] != NUM_PERM))
+    if bad.size:
+        fingerprint_from_bytes(chunks[int(bad[0])])
+    if fp.is_empty:
+        return out
+    if len(fp.signature) != NUM_PERM * 4:
+        raise ValueError("fingerprints of different sizes")
+    equal = np.count_nonzero(rows["sig"] == fp.values, axis=1)
+    scores = equal / NUM_PERM
+    scores[rows["shingles"] == 0] = 0.0  # an empty text resembles nothing
+    out[present] = scores
+    return out
 
 
 def band_keys(fp: Fingerprint) -> list[int]:

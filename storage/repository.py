@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import (
+    String,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage import dedup, search
@@ -37,39 +49,195 @@ from storage.models import (
 )
 from storage.records import ArticleData, StoryAnalysis
 
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+# Core tables: statements on them skip the ORM's execution path (no entities are loaded).
+_ARTICLES = _table(Article)
+_BANDS = _table(ArticleBand)
+_REVISIONS = _table(ArticleRevision)
+_SEEN = _table(SeenUrl)
+_ENTITIES = _table(ArticleEntity)
+_LINKS = _table(ArticleStory)
+_EVIDENCE = _table(Evidence)
+
 _STATEMENTS: dict[tuple[str, str], Any] = {}
 
 
-def _statement(session: Session, name: str) -> Any:
+def _statement(conn: Connection, name: str) -> Any:
     """Hot-path statements, built once per dialect: values come as execute() parameters,
-    so nothing is constructed or coerced per article."""
-    key = (dialect_name(session), name)
+    so nothing is constructed, coerced or cache-keyed per article."""
+    key = (conn.dialect.name, name)
     stmt = _STATEMENTS.get(key)
     if stmt is None:
-        if name == "insert_article":
-            stmt = (
-                _insert(session, Article)
-                .on_conflict_do_nothing(index_elements=["url_hash"])
-                .returning(Article.id)
-            )
-        elif name == "remember_seen":
-            ins = _insert(session, SeenUrl)
-            stmt = ins.on_conflict_do_update(
-                index_elements=["url_hash"], set_={"last_seen": ins.excluded.last_seen}
-            )
-        else:
-            raise KeyError(name)
-        _STATEMENTS[key] = stmt
+        stmt = _STATEMENTS[key] = _build_statement(conn.dialect.name, name)
     return stmt
+
+
+# The analysis tables, by the suffix of their statements' names.
+_ANALYSIS_TABLES = {"entities": _ENTITIES, "links": _LINKS, "evidence": _EVIDENCE}
+
+# Inserts that PostgreSQL takes as one array per column (see _insert_rows), with their columns.
+_ARRAY_INSERTS: dict[str, tuple[str, ...]] = {
+    "insert_bands": ("band_key", "article_id"),
+    "insert_entities": ("article_id", "story_id", "entity_id", "mentions"),
+}
+
+
+def _insert_rows(conn: Connection, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert an article's rows (bands, entities, story links, evidence).
+
+    On PostgreSQL, bands and entities go as one array per column into a single
+    ``INSERT ... SELECT unnest(...)``: psycopg runs an executemany as one
+    statement per row, which for an article's 32 band keys costs several times
+    more.  Evidence rows are few and wide, and psycopg escapes text arrays
+    element by element, so for them the executemany is as cheap.  SQLite's
+    executemany is a loop in C and stays.
+    """
+    if not rows:
+        return
+    if len(rows) > 1 and name in _ARRAY_INSERTS and conn.dialect.name == "postgresql":
+        conn.execute(
+            _statement(conn, f"{name}[]"),
+            {f"a_{col}": [row[col] for row in rows] for col in _ARRAY_INSERTS[name]},
+        )
+    else:
+        conn.execute(_statement(conn, name), list(rows))
+
+
+def _array_of(column: Any) -> postgresql.ARRAY[Any]:
+    """A PostgreSQL array of the column's type, minus any length: an explicit cast to
+    varchar(n) would silently truncate where inserting the value raises."""
+    item = column.type
+    if isinstance(item, String) and item.length is not None:
+        item = String()
+    return postgresql.ARRAY(item)
+
+
+def _build_statement(dialect: str, name: str) -> Any:
+    a = _ARTICLES.c
+    if name.endswith("[]"):  # PostgreSQL: the rows as one array per column
+        base = _build_statement(dialect, name.removesuffix("[]"))
+        cols = _ARRAY_INSERTS[name.removesuffix("[]")]
+        arrays = [func.unnest(bindparam(f"a_{c}", type_=_array_of(base.table.c[c]))) for c in cols]
+        # several unnest() in one select list run in lockstep: row i takes element i of each
+        return base.from_select(list(cols), select(*arrays))
+    if name == "insert_article":
+        return (
+            _dialect_insert(dialect, _ARTICLES)
+            .on_conflict_do_nothing(index_elements=["url_hash"])
+            .returning(a.id)
+        )
+    if name == "remember_seen":
+        ins = _dialect_insert(dialect, _SEEN)
+        return ins.on_conflict_do_update(
+            index_elements=["url_hash"], set_={"last_seen": ins.excluded.last_seen}
+        )
+    if name == "article_state":
+        return select(a.id, a.content_hash, a.duplicate_of).where(
+            a.url_hash == bindparam("url_hash")
+        )
+    if name == "article_text":
+        return select(
+            a.title,
+            a.author,
+            a.body,
+            a.description,
+            a.published,
+            a.language,
+            a.content_hash,
+            a.updated,
+        ).where(a.id == bindparam("aid"))
+    if name == "insert_revision":
+        return insert(_REVISIONS)
+    if name == "revise_article":
+        changed: dict[str, Any] = {
+            col: bindparam(f"v_{col}", type_=a[col].type)
+            for col in (
+                "title",
+                "author",
+                "body",
+                "description",
+                "published",
+                "language",
+                "content_hash",
+                "fingerprint",
+                "updated",
+            )
+        }
+        changed.update(revisions=a.revisions + 1, needs_analysis=True)
+        return update(_ARTICLES).where(a.id == bindparam("aid")).values(changed)
+    if name == "forget_seen":
+        return delete(_SEEN).where(_SEEN.c.url_hash == bindparam("url_hash"))
+    if name == "insert_bands":
+        return _dialect_insert(dialect, _BANDS).on_conflict_do_nothing()
+    if name == "delete_bands":
+        return delete(_BANDS).where(_BANDS.c.article_id == bindparam("aid"))
+    if name.startswith("candidates_"):
+        # articles sharing any of the new article's band keys, with what confirming needs;
+        # PostgreSQL takes the keys as one array, SQLite as one bound parameter per key
+        # (n is BANDS), so no IN list is expanded per execution
+        n = name.removeprefix("candidates_")
+        if n == "array":
+            keys = bindparam("keys", type_=_array_of(_BANDS.c.band_key))
+            shared = select(_BANDS.c.article_id).where(_BANDS.c.band_key == any_(keys))
+        else:
+            shared = select(_BANDS.c.article_id).where(
+                _BANDS.c.band_key.in_([bindparam(f"k{i}") for i in range(int(n))])
+            )
+        return select(a.id, a.fingerprint, a.duplicate_of).where(
+            a.id.in_(shared), a.id != bindparam("new_id")
+        )
+    if name == "publication_dates":
+        return select(a.id, a.published).where(a.id.in_(bindparam("ids", expanding=True)))
+    if name == "regroup":
+        return (
+            update(_ARTICLES)
+            .where(
+                or_(
+                    a.id.in_(bindparam("ids", expanding=True)),
+                    a.duplicate_of.in_(bindparam("ids_", expanding=True)),
+                )
+            )
+            .values(duplicate_of=bindparam("root", type_=a.duplicate_of.type))
+        )
+    if name == "set_duplicate":
+        return (
+            update(_ARTICLES)
+            .where(a.id == bindparam("aid"))
+            .values(duplicate_of=bindparam("root", type_=a.duplicate_of.type))
+        )
+    if name.removeprefix("insert_") in _ANALYSIS_TABLES:
+        return insert(_ANALYSIS_TABLES[name.removeprefix("insert_")])
+    if name.removeprefix("clear_") in _ANALYSIS_TABLES:
+        table = _ANALYSIS_TABLES[name.removeprefix("clear_")]
+        return delete(table).where(
+            table.c.article_id == bindparam("aid"),
+            table.c.story_id.in_(bindparam("stories", expanding=True)),
+        )
+    if name == "analysed":
+        return (
+            update(_ARTICLES)
+            .where(a.id == bindparam("aid"))
+            .values(needs_analysis=False, analysed_at=bindparam("now", type_=a.analysed_at.type))
+        )
+    raise KeyError(name)
+
+
+def _dialect_insert(dialect: str, table: Table) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT."""
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
 
 
 def _insert(session: Session, model: type[Base]) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    if dialect_name(session) == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+    return _dialect_insert(dialect_name(session), _table(model))
 
 
 # --------------------------------------------------------------------- sources
@@ -214,7 +382,12 @@ def known_urls(
 
 
 def upsert_article(session: Session, data: ArticleData) -> UpsertResult:
-    """Insert the article, or record a new revision when its text changed; idempotent."""
+    """Insert the article, or record a new revision when its text changed; idempotent.
+
+    Runs prebuilt Core statements on the session's connection: a crawl calls this
+    for every stored page on the reactor thread, so per-statement overhead counts.
+    """
+    conn = session.connection()
     values = {
         "url": data.url,
         "canonical_url": data.canonical_url,
@@ -233,90 +406,100 @@ def upsert_article(session: Session, data: ArticleData) -> UpsertResult:
         "revisions": 1,
         "needs_analysis": True,
     }
-    new_id = session.execute(_statement(session, "insert_article"), values).scalar()
+    new_id = conn.execute(_statement(conn, "insert_article"), values).scalar()
     if new_id is not None:
-        search.index_article(session, new_id, data.title, data.body, fresh=True)
-        dup = _link_near_duplicates(session, new_id, data)
+        search.index_article(conn, new_id, data.title, data.body, fresh=True)
+        dup = _link_near_duplicates(conn, new_id, data)
         # a seen-only page that now matches is no longer just "seen"
-        session.execute(delete(SeenUrl).where(SeenUrl.url_hash == data.url_hash))
+        conn.execute(_statement(conn, "forget_seen"), {"url_hash": data.url_hash})
         return UpsertResult(new_id, "new", dup)
 
-    art = session.scalars(select(Article).where(Article.url_hash == data.url_hash)).one()
-    if art.content_hash == data.content_hash:
-        return UpsertResult(art.id, "unchanged", art.duplicate_of)
-    session.add(
-        ArticleRevision(
-            article_id=art.id,
-            fetched=art.updated,
-            title=art.title,
-            body=art.body,
-            content_hash=art.content_hash,
-        )
+    art_id, content_hash, duplicate_of = conn.execute(
+        _statement(conn, "article_state"), {"url_hash": data.url_hash}
+    ).one()
+    if content_hash == data.content_hash:
+        return UpsertResult(art_id, "unchanged", duplicate_of)
+    old = conn.execute(_statement(conn, "article_text"), {"aid": art_id}).one()
+    conn.execute(
+        _statement(conn, "insert_revision"),
+        {
+            "article_id": art_id,
+            "fetched": old.updated,
+            "title": old.title,
+            "body": old.body,
+            "content_hash": old.content_hash,
+        },
     )
-    art.title, art.author, art.body = data.title or art.title, data.author or art.author, data.body
-    art.description = data.description or art.description
-    art.published = art.published or data.published
-    art.language = data.language or art.language
-    art.content_hash, art.fingerprint = data.content_hash, data.fingerprint
-    art.updated = data.fetched
-    art.revisions += 1
-    art.needs_analysis = True
-    search.index_article(session, art.id, art.title, art.body)
-    session.execute(delete(ArticleBand).where(ArticleBand.article_id == art.id))
-    _add_bands(session, art.id, data.band_keys)
-    return UpsertResult(art.id, "updated", art.duplicate_of)
+    title = data.title or old.title
+    conn.execute(
+        _statement(conn, "revise_article"),
+        {
+            "aid": art_id,
+            "v_title": title,
+            "v_author": data.author or old.author,
+            "v_body": data.body,
+            "v_description": data.description or old.description,
+            "v_published": old.published or data.published,
+            "v_language": data.language or old.language,
+            "v_content_hash": data.content_hash,
+            "v_fingerprint": data.fingerprint,
+            "v_updated": data.fetched,
+        },
+    )
+    search.index_article(conn, art_id, title, data.body)
+    conn.execute(_statement(conn, "delete_bands"), {"aid": art_id})
+    _add_bands(conn, art_id, data.band_keys)
+    return UpsertResult(art_id, "updated", duplicate_of)
 
 
-def _add_bands(session: Session, article_id: int, keys: Sequence[int]) -> None:
+def _add_bands(conn: Connection, article_id: int, keys: Sequence[int]) -> None:
     if keys:
-        session.execute(
-            _insert(session, ArticleBand).on_conflict_do_nothing(),
+        _insert_rows(
+            conn,
+            "insert_bands",
             [{"band_key": k, "article_id": article_id} for k in dict.fromkeys(keys)],
         )
 
 
-def _link_near_duplicates(session: Session, new_id: int, data: ArticleData) -> int | None:
+def _link_near_duplicates(conn: Connection, new_id: int, data: ArticleData) -> int | None:
     """Point a syndicated copy at the earliest-published article of its near-duplicate group.
 
     Candidates come from equal LSH band keys (an indexed look-up), are
     confirmed by the fingerprints' estimated similarity, and a declared
     rel=canonical naming another stored page counts as a match too.
+
+    One query finds the candidates and fetches their fingerprints, which are
+    confirmed in one vectorised comparison.  Every candidate is compared: sharing
+    a single band (4 of 128 minima) does not bound the similarity below the
+    threshold (the other 31 bands may each differ in one row only), so no
+    candidate can be skipped by how many bands it shares.
     """
     roots: set[int] = set()
     if data.duplicate_hint:
-        hinted = session.execute(
-            select(Article.id, Article.duplicate_of).where(Article.url_hash == data.duplicate_hint)
+        hinted = conn.execute(
+            _statement(conn, "article_state"), {"url_hash": data.duplicate_hint}
         ).first()
         if hinted is not None and hinted[0] != new_id:
-            roots.add(hinted[1] if hinted[1] is not None else hinted[0])
+            roots.add(hinted[2] if hinted[2] is not None else hinted[0])
     if data.fingerprint is not None and data.band_keys:
-        cand_ids = set(
-            session.scalars(
-                select(ArticleBand.article_id)
-                .where(ArticleBand.band_key.in_(list(data.band_keys)))
-                .distinct()
-            )
-        )
-        _add_bands(session, new_id, data.band_keys)
-        cand_ids.discard(new_id)
-        if cand_ids:
+        keys = list(dict.fromkeys(data.band_keys))
+        if conn.dialect.name == "postgresql":
+            stmt, params = _statement(conn, "candidates_array"), {"keys": keys, "new_id": new_id}
+        else:
+            stmt = _statement(conn, f"candidates_{len(keys)}")
+            params = {f"k{i}": k for i, k in enumerate(keys)}
+            params["new_id"] = new_id
+        rows = conn.execute(stmt, params).all()
+        _add_bands(conn, new_id, keys)
+        if rows:
             fp = dedup.fingerprint_from_bytes(data.fingerprint)
-            rows = session.execute(
-                select(Article.id, Article.fingerprint, Article.duplicate_of).where(
-                    Article.id.in_(cand_ids)
-                )
-            ).all()
-            for aid, blob, dup_of in rows:
-                if blob is None:
-                    continue
-                sim = dedup.similarity(fp, dedup.fingerprint_from_bytes(blob))
+            scores = dedup.similarities(fp, [blob for _, blob, _ in rows])
+            for (aid, _, dup_of), sim in zip(rows, scores.tolist(), strict=True):
                 if sim >= dedup.NEAR_DUPLICATE_THRESHOLD:
                     roots.add(dup_of if dup_of is not None else aid)
     if not roots:
         return None
-    root_rows = session.execute(
-        select(Article.id, Article.published).where(Article.id.in_(roots))
-    ).all()
+    root_rows = conn.execute(_statement(conn, "publication_dates"), {"ids": list(roots)}).all()
     far_future = datetime.max.replace(tzinfo=UTC)
 
     def key(pub: datetime | None, aid: int) -> tuple[datetime, int]:
@@ -325,20 +508,15 @@ def _link_near_duplicates(session: Session, new_id: int, data: ArticleData) -> i
     earliest_id, earliest_pub = min(root_rows, key=lambda r: key(r[1], r[0]))
     if key(data.published, new_id) < key(earliest_pub, earliest_id):
         # the new article is the original: everything in the group now points at it
-        session.execute(
-            update(Article)
-            .where(or_(Article.id.in_(roots), Article.duplicate_of.in_(roots)))
-            .values(duplicate_of=new_id)
-        )
+        ids = list(roots)
+        conn.execute(_statement(conn, "regroup"), {"ids": ids, "ids_": ids, "root": new_id})
         return None
-    group = roots - {earliest_id}
+    group = list(roots - {earliest_id})
     if group:
-        session.execute(
-            update(Article)
-            .where(or_(Article.id.in_(group), Article.duplicate_of.in_(group)))
-            .values(duplicate_of=earliest_id)
+        conn.execute(
+            _statement(conn, "regroup"), {"ids": group, "ids_": group, "root": earliest_id}
         )
-    session.execute(update(Article).where(Article.id == new_id).values(duplicate_of=earliest_id))
+    conn.execute(_statement(conn, "set_duplicate"), {"aid": new_id, "root": earliest_id})
     return earliest_id
 
 
@@ -353,8 +531,9 @@ def remember_seen(
     reason: str,
     now: datetime,
 ) -> None:
-    session.execute(
-        _statement(session, "remember_seen"),
+    conn = session.connection()
+    conn.execute(
+        _statement(conn, "remember_seen"),
         {
             "url_hash": url_hash,
             "url": url,
@@ -446,11 +625,12 @@ def replace_analysis(
 
     ``fresh``: the article was inserted in this transaction, so there is nothing to delete.
     """
+    conn = session.connection()
     story_ids = [a.story_id for a in analyses]
     if not fresh and story_ids:
-        for model in (ArticleEntity, ArticleStory, Evidence):
-            session.execute(
-                delete(model).where(model.article_id == article_id, model.story_id.in_(story_ids))
+        for table in _ANALYSIS_TABLES:
+            conn.execute(
+                _statement(conn, f"clear_{table}"), {"aid": article_id, "stories": story_ids}
             )
     ent_rows = [
         {"article_id": article_id, "story_id": a.story_id, "entity_id": e, "mentions": n}
@@ -458,15 +638,13 @@ def replace_analysis(
         for e, n in a.entities.items()
         if n > 0
     ]
-    if ent_rows:
-        session.execute(_insert(session, ArticleEntity), ent_rows)
+    _insert_rows(conn, "insert_entities", ent_rows)
     link_rows = [
         {"article_id": article_id, "story_id": a.story_id, "matched_at": now}
         for a in analyses
         if a.relevant
     ]
-    if link_rows:
-        session.execute(_insert(session, ArticleStory), link_rows)
+    _insert_rows(conn, "insert_links", link_rows)
     ev_rows = [
         {
             "article_id": article_id,
@@ -483,13 +661,8 @@ def replace_analysis(
         if a.relevant
         for ev in a.evidence
     ]
-    if ev_rows:
-        session.execute(_insert(session, Evidence), ev_rows)
-    session.execute(
-        update(Article)
-        .where(Article.id == article_id)
-        .values(needs_analysis=False, analysed_at=now)
-    )
+    _insert_rows(conn, "insert_evidence", ev_rows)
+    conn.execute(_statement(conn, "analysed"), {"aid": article_id, "now": now})
 
 
 def articles_needing_analysis(

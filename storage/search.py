@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Select,
+    String,
     Table,
     and_,
     bindparam,
@@ -31,11 +32,14 @@ from sqlalchemy import (
     or_,
     text,
 )
+from sqlalchemy.dialects.postgresql import to_tsvector
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage.engine import dialect_name
 
-_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
+# runs of the characters fold() spaces one by one (the same class as ever: Han, kana, Hangul)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 # combining marks left by NFKD (accents): dropped so "compañía" and "compania" meet
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -44,12 +48,23 @@ class SearchSyntaxError(ValueError):
     """The search text cannot be understood; the message says why."""
 
 
+def _space_run(m: re.Match[str]) -> str:
+    # " 孟  菲  斯 ": exactly what spacing each character on its own (" \1 ") gives
+    return " " + "  ".join(m.group()) + " "
+
+
 def fold(text_: str) -> str:
-    """Fold text for indexing and querying: casefold, no diacritics, Han characters spaced."""
+    """Fold text for indexing and querying: casefold, no diacritics, Han characters spaced.
+
+    Han/kana are spaced a run at a time by a function, not a character at a time by a
+    replacement template, which re expands per match (a Chinese body has thousands).
+    """
     if text_.isascii():
         return text_.casefold()
-    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text_))
-    return _CJK.sub(r" \1 ", stripped.casefold())
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text_)).casefold()
+    if folded.isascii():  # accented Latin text: nothing left to space, skip the scan
+        return folded
+    return _CJK_RUN.sub(_space_run, folded)
 
 
 @dataclass(frozen=True)
@@ -133,26 +148,40 @@ _pg_search = Table(
 
 
 def index_article(
-    session: Session, article_id: int, title: str | None, body: str, *, fresh: bool = False
+    session: Session | Connection,
+    article_id: int,
+    title: str | None,
+    body: str,
+    *,
+    fresh: bool = False,
 ) -> None:
-    """(Re)index one article; ``fresh``: never indexed before. The caller commits."""
+    """(Re)index one article; ``fresh``: never indexed before. The caller commits.
+
+    Accepts the session's Connection too, which the repository's write path uses
+    to skip the ORM's per-statement overhead.
+    """
+    conn = session if isinstance(session, Connection) else session.connection()
     t, b = fold(title or ""), fold(body)
-    if dialect_name(session) == "sqlite":
+    if conn.dialect.name == "sqlite":
         if not fresh:
-            session.execute(_FTS5_DELETE, {"id": article_id})
-        session.execute(_FTS5_INSERT, {"id": article_id, "t": t, "b": b})
+            conn.execute(_FTS5_DELETE, {"id": article_id})
+        conn.execute(_FTS5_INSERT, {"id": article_id, "t": t, "b": b})
     else:
         if not fresh:
-            session.execute(delete(_pg_search).where(_pg_search.c.article_id == article_id))
-        session.execute(
-            insert(_pg_search).values(
-                article_id=article_id, doc=func.to_tsvector("simple", t + " " + b)
-            )
-        )
+            conn.execute(_PG_DELETE, {"aid": article_id})
+        conn.execute(_PG_INSERT, {"aid": article_id, "doc": t + " " + b})
 
 
 _FTS5_DELETE = text("DELETE FROM article_search WHERE rowid = :id")
 _FTS5_INSERT = text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :t, :b)")
+# built once: values are execute() parameters, so nothing is constructed per article.
+# PostgreSQL's own to_tsvector: func.to_tsvector built at import, before the dialect is
+# loaded, would not know its argument types and fail to compile.
+_PG_DELETE = delete(_pg_search).where(_pg_search.c.article_id == bindparam("aid"))
+_PG_INSERT = insert(_pg_search).values(
+    article_id=bindparam("aid"),
+    doc=to_tsvector("simple", bindparam("doc", type_=String())),
+)
 
 
 _fts5 = Table(

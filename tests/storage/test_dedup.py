@@ -16,11 +16,13 @@ from hypothesis import strategies as st
 from storage.dedup import (
     BANDS,
     NEAR_DUPLICATE_THRESHOLD,
+    NUM_PERM,
     Fingerprint,
     band_keys,
     fingerprint,
     fingerprint_from_bytes,
     fingerprint_to_bytes,
+    similarities,
     similarity,
     tokens,
 )
@@ -309,6 +311,63 @@ def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
 # --------------------------------------------------------------------------
 # the shared dev corpus
 # --------------------------------------------------------------------------
+
+
+# few words, so that texts share shingles and minima in every proportion
+_word_texts = st.lists(
+    st.sampled_from(["memphis", "cluster", "gpu", "xai", "oracle", "power", "grid"]), max_size=40
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _word_texts,
+    st.lists(
+        st.tuples(
+            st.sampled_from(["text", "altered", "none"]),
+            _word_texts,
+            st.sets(st.integers(0, NUM_PERM - 1)),
+        ),
+        max_size=30,
+    ),
+)
+def test_vectorised_similarity_equals_the_scalar_one(
+    probe: str, stored: list[tuple[str, str, set[int]]]
+) -> None:
+    """similarities() confirms candidates all at once; it must agree with similarity() exactly."""
+    fp = fingerprint(probe)
+    blobs: list[bytes | None] = []
+    for kind, text, changed in stored:
+        if kind == "none":  # an article stored without a fingerprint
+            blobs.append(None)
+        elif kind == "text":
+            blobs.append(fingerprint_to_bytes(fingerprint(text)))
+        else:  # the probe's signature with some minima changed: every similarity level
+            values = fp.values.copy()
+            values[sorted(changed)] ^= 1
+            blobs.append(
+                fingerprint_to_bytes(Fingerprint(values.astype("<u4").tobytes(), fp.shingles))
+            )
+    expected = [0.0 if b is None else similarity(fp, fingerprint_from_bytes(b)) for b in blobs]
+    assert similarities(fp, blobs).tolist() == expected
+    # database drivers may hand over memoryviews
+    views = [None if b is None else memoryview(b) for b in blobs]
+    assert similarities(fp, views).tolist() == expected
+    assert [s >= NEAR_DUPLICATE_THRESHOLD for s in similarities(fp, blobs)] == [
+        s >= NEAR_DUPLICATE_THRESHOLD for s in expected
+    ]
+
+
+def test_vectorised_similarity_rejects_blobs_of_another_format() -> None:
+    fp = fingerprint(EN_ORIGINAL)
+    good = fingerprint_to_bytes(fp)
+    assert similarities(fp, []).tolist() == []
+    assert similarities(fp, [None, good]).tolist() == [0.0, 1.0]
+    for bad in (good[:-1], good + b"\0", b"\x02" + good[1:], good[:1] + b"\x40\x00" + good[3:]):
+        with pytest.raises(ValueError):
+            fingerprint_from_bytes(bad)
+        with pytest.raises(ValueError):
+            similarities(fp, [good, bad])
 
 
 @pytest.mark.shared
