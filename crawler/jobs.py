@@ -6,6 +6,10 @@ can build jobs without importing the extraction stack.
 
 from __future__ import annotations
 
+import os
+import select
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -36,11 +40,50 @@ class PageResult:
     relevant_to: list[str] = field(default_factory=list)
 
 
-def start_worker(story_paths: tuple[str, ...], keep_unmatched: bool) -> None:
-    """Pool initializer, by reference to this light module (the fork server has the heavy one)."""
+def start_worker(
+    story_paths: tuple[str, ...], keep_unmatched: bool, crawl_pid: int | None = None
+) -> None:
+    """Pool initializer, by reference to this light module (the fork server has the heavy one).
+
+    ``crawl_pid``: the crawl process; the worker ends itself when it dies.
+    """
     from crawler.worker import init_worker
 
+    if crawl_pid is not None:
+        exit_with(crawl_pid)
     init_worker(story_paths, keep_unmatched)
+
+
+def exit_with(pid: int, poll_s: float = 1.0) -> None:
+    """End this process as soon as process ``pid`` has ended, however it ended.
+
+    A pool worker only hears of shutdown from its parent's manager thread: if
+    the crawl process is killed (SIGKILL, the OOM killer, a time limit), the
+    workers -- forked by the fork server, not by the crawl -- would wait on
+    their task queue forever (each holds that queue's write end too), and the
+    fork server with them (they hold its liveness pipe). A watchdog thread
+    waits on a pidfd (Linux), or polls, and exits the process.
+    """
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            select.select([fd], [], [])  # readable once the process has ended
+        else:
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass  # alive, under another user
+                time.sleep(poll_s)
+        os._exit(0)
+
+    threading.Thread(target=watch, name=f"exit-with-{pid}", daemon=True).start()
 
 
 def run_job(job: PageJob) -> PageResult:

@@ -122,7 +122,7 @@ class StorePipeline:
                 max_workers=self.workers,
                 mp_context=ctx,
                 initializer=start_worker,
-                initargs=(self.story_paths, self.keep_unmatched),
+                initargs=(self.story_paths, self.keep_unmatched, os.getpid()),
             )
         return self._pool
 
