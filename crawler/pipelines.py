@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from scrapy import Request, Spider, signals
@@ -173,7 +174,6 @@ class StorePipeline:
     def flush(self) -> None:
         """Write the buffered pages in one transaction."""
         from storage.engine import transaction
-        from storage.repository import remember_seen, replace_analysis, upsert_article
 
         batch, self._buffer = self._buffer, []
         self._last_flush = time.monotonic()
@@ -182,60 +182,79 @@ class StorePipeline:
         stats = self.crawler.stats
         assert stats is not None
         now = self.clock()
-        with transaction(self._factory) as session:
-            for item, r in batch:
-                art = r.article
+        outcomes: list[tuple[PageItem, str]] = []  # counted once the batch is committed
+        try:
+            with transaction(self._factory) as session:
+                for item, r in batch:
+                    outcomes.append((item, self._store(session, item, r, now)))
+        except Exception as exc:  # the crawl goes on; these pages are fetched again next time
+            logger.error("storing %d page(s) failed: %s", len(batch), exc, exc_info=True)
+            stats.inc_value("followup/pages/store_failed", len(batch))
+            reason = f"storing pages failed: {type(exc).__name__}: {exc}"[:500]
+            for item, _ in batch:
                 report = self._report(item)
-                if item.requested_url != item.url:
-                    # a redirect: remember the feed's URL too, so it is not fetched again
-                    req_hash = url_hash(canonicalize_url(item.requested_url))
-                    if req_hash != art.url_hash:
-                        remember_seen(
-                            session,
-                            url_hash=req_hash,
-                            url=item.requested_url,
-                            title=art.title,
-                            published=art.published,
-                            source_id=item.source_id,
-                            reason="redirect",
-                            now=now,
-                        )
-                if not r.relevant_to and not self.keep_unmatched:
-                    remember_seen(
-                        session,
-                        url_hash=art.url_hash,
-                        url=art.url,
-                        title=art.title,
-                        published=art.published,
-                        source_id=item.source_id,
-                        reason="unmatched",
-                        now=now,
-                    )
-                    report.skipped_unmatched += 1
-                    stats.inc_value("followup/articles/unmatched")
-                    continue
-                res = upsert_article(session, art)
-                stats.inc_value(f"followup/articles/{res.outcome}")
-                if res.outcome == "new":
-                    report.new += 1
-                elif res.outcome == "updated":
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-                if res.outcome != "unchanged":
-                    replace_analysis(
-                        session,
-                        res.article_id,
-                        r.analyses,
-                        art.published,
-                        now,
-                        fresh=res.outcome == "new",
-                    )
+                report.page_errors += 1  # keeps the documents' validators from being saved
+                report.fail(reason)
+            return
+        for item, outcome in outcomes:
+            report = self._report(item)
+            stats.inc_value(f"followup/articles/{outcome}")
+            if outcome == "unmatched":
+                report.skipped_unmatched += 1
+            elif outcome == "new":
+                report.new += 1
+            elif outcome == "updated":
+                report.updated += 1
+            else:
+                report.unchanged += 1
         if self.progress is not None:
             self.progress(
                 int(stats.get_value("followup/pages/html", 0)),
                 int(stats.get_value("followup/articles/new", 0)),
             )
+
+    def _store(self, session: Any, item: PageItem, r: PageResult, now: datetime) -> str:
+        """Write one processed page; returns its outcome (new, updated, unchanged, unmatched)."""
+        from storage.repository import remember_seen, replace_analysis, upsert_article
+
+        art = r.article
+        if item.requested_url != item.url:
+            # a redirect: remember the feed's URL too, so it is not fetched again
+            req_hash = url_hash(canonicalize_url(item.requested_url))
+            if req_hash != art.url_hash:
+                remember_seen(
+                    session,
+                    url_hash=req_hash,
+                    url=item.requested_url,
+                    title=art.title,
+                    published=art.published,
+                    source_id=item.source_id,
+                    reason="redirect",
+                    now=now,
+                )
+        if not r.relevant_to and not self.keep_unmatched:
+            remember_seen(
+                session,
+                url_hash=art.url_hash,
+                url=art.url,
+                title=art.title,
+                published=art.published,
+                source_id=item.source_id,
+                reason="unmatched",
+                now=now,
+            )
+            return "unmatched"
+        res = upsert_article(session, art)
+        if res.outcome != "unchanged":
+            replace_analysis(
+                session,
+                res.article_id,
+                r.analyses,
+                art.published,
+                now,
+                fresh=res.outcome == "new",
+            )
+        return res.outcome
 
     def close_spider(self) -> None:
         try:
