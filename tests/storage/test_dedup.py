@@ -6,7 +6,6 @@ import itertools
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -255,19 +254,6 @@ def test_fingerprints_are_the_same_in_another_process() -> None:
         fp = fingerprint(ZH_ORIGINAL + EN_ORIGINAL)
         assert keys == band_keys(fp)
         assert blob == fingerprint_to_bytes(fp).hex()
-
-
-def test_fingerprint_is_fast() -> None:
-    words = " ".join((EN_ORIGINAL + " " + EN_OTHER_REPORT).split() * 4).split()[:1000]
-    text = " ".join(words)
-    fingerprint(text)
-    runs = []
-    for _ in range(20):
-        started = time.perf_counter()
-        band_keys(fingerprint(text))
-        runs.append(time.perf_counter() - started)
-    # target < 1 ms for 1,000 words; the bound leaves room for a loaded CI machine
-    assert sorted(runs)[len(runs) // 2] < 0.005
 
 
 # --------------------------------------------------------------------------
