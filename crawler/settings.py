@@ -57,6 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
 
 # http and https only: no file://, data:, ftp:// or s3:// downloads, whatever a feed links to.
 DOWNLOAD_HANDLERS = {
+    "http": "crawler.handlers.PooledHTTPDownloadHandler",
+    "https": "crawler.handlers.PooledHTTPDownloadHandler",
     "file": None,
     "data": None,
     "ftp": None,

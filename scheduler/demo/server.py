@@ -190,6 +190,7 @@ class NewsWebServer:
         self._overrides: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {}
         self._requests: list[RequestRecord] = []
         self._connections: set[socket.socket] = set()
+        self.connections_opened = 0  # TCP connections accepted: how well clients keep them alive
         self._thread: threading.Thread | None = None
         if pages:
             self.set_pages(pages)
@@ -313,6 +314,7 @@ class NewsWebServer:
         with self._lock:
             if add:
                 self._connections.add(conn)
+                self.connections_opened += 1
             else:
                 self._connections.discard(conn)
 
