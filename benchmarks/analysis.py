@@ -29,15 +29,7 @@ from claims import warm_up
 from claims.context import Context
 from claims.document import Document
 from claims.dossier import builtin_story_path, load_story
-from claims.evidence import (
-    EventSpec,
-    QuantitySpec,
-    ReportSpec,
-    StateSpec,
-    SuperlativeSpec,
-    _Rules,
-    analyse,
-)
+from claims.evidence import analyse, claim_evidence
 from claims.matching import entity_counts, is_relevant, match_entities, may_be_relevant
 from crawler.extraction import extract_article
 from storage.dedup import band_keys, fingerprint
@@ -112,18 +104,7 @@ def main() -> None:
         split["rule context"] += time.perf_counter() - t2
         for claim in story.claims:
             t = time.perf_counter()
-            rules = _Rules(ctx, ctx.cs.claims[claim.id])
-            spec = claim.spec
-            if isinstance(spec, QuantitySpec):
-                rules.quantity(spec)
-            elif isinstance(spec, EventSpec):
-                rules.event(spec)
-            elif isinstance(spec, StateSpec):
-                rules.state()
-            elif isinstance(spec, SuperlativeSpec):
-                rules.superlative()
-            elif isinstance(spec, ReportSpec):
-                rules.report(spec)
+            claim_evidence(ctx, claim)
             split[f"claim {claim.id}"] += time.perf_counter() - t
     words = statistics.mean(len(d[1].split()) for d in docs) if docs else 0
     print(

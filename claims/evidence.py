@@ -50,6 +50,7 @@ __all__ = [
     "StanceClassifier",
     "analyse",
     "analyse_document",
+    "claim_evidence",
     "strongest",
 ]
 
@@ -127,20 +128,25 @@ class RuleClassifier:
         ctx = Context(story, doc)
         out: list[Evidence] = []
         for claim in story.claims:
-            rules = _Rules(ctx, ctx.cs.claims[claim.id])
-            spec = claim.spec
-            if isinstance(spec, QuantitySpec):
-                rules.quantity(spec)
-            elif isinstance(spec, EventSpec):
-                rules.event(spec)
-            elif isinstance(spec, StateSpec):
-                rules.state()
-            elif isinstance(spec, SuperlativeSpec):
-                rules.superlative()
-            elif isinstance(spec, ReportSpec):
-                rules.report(spec)
-            out.extend(rules.found)
+            out.extend(claim_evidence(ctx, claim))
         return out
+
+
+def claim_evidence(ctx: Context, claim: Claim) -> list[Evidence]:
+    """Every verdict the rules of the claim's kind find in the prepared document."""
+    rules = _Rules(ctx, ctx.cs.claims[claim.id])
+    spec = claim.spec
+    if isinstance(spec, QuantitySpec):
+        rules.quantity(spec)
+    elif isinstance(spec, EventSpec):
+        rules.event(spec)
+    elif isinstance(spec, StateSpec):
+        rules.state()
+    elif isinstance(spec, SuperlativeSpec):
+        rules.superlative()
+    elif isinstance(spec, ReportSpec):
+        rules.report(spec)
+    return rules.found
 
 
 # ---------------------------------------------------------------------------

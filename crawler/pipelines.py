@@ -218,31 +218,26 @@ class StorePipeline:
         from storage.repository import remember_seen, replace_analysis, upsert_article
 
         art = r.article
+
+        def seen(hash_: str, url: str, reason: str) -> None:
+            remember_seen(
+                session,
+                url_hash=hash_,
+                url=url,
+                title=art.title,
+                published=art.published,
+                source_id=item.source_id,
+                reason=reason,
+                now=now,
+            )
+
         if item.requested_url != item.url:
             # a redirect: remember the feed's URL too, so it is not fetched again
             req_hash = url_hash(canonicalize_url(item.requested_url))
             if req_hash != art.url_hash:
-                remember_seen(
-                    session,
-                    url_hash=req_hash,
-                    url=item.requested_url,
-                    title=art.title,
-                    published=art.published,
-                    source_id=item.source_id,
-                    reason="redirect",
-                    now=now,
-                )
+                seen(req_hash, item.requested_url, "redirect")
         if not r.relevant_to and not self.keep_unmatched:
-            remember_seen(
-                session,
-                url_hash=art.url_hash,
-                url=art.url,
-                title=art.title,
-                published=art.published,
-                source_id=item.source_id,
-                reason="unmatched",
-                now=now,
-            )
+            seen(art.url_hash, art.url, "unmatched")
             return "unmatched"
         res = upsert_article(session, art)
         if res.outcome != "unchanged":

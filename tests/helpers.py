@@ -129,6 +129,20 @@ def write_config(
     return p
 
 
+def demo_config(folder: Path, server: NewsWebServer, *, extra_crawl: str = "") -> Path:
+    """A config crawling the project's own demo web, served by ``server`` (a NewsWebServer)."""
+    from scheduler.demo.site import demo_sources, load_demo_articles, render_site
+
+    server.set_pages(render_site(load_demo_articles(), server.base_url))
+    return write_config(
+        folder,
+        f"sqlite:///{folder / 'x.db'}",
+        demo_sources(server.base_url),
+        allow=server.base_url.split("//")[1],
+        extra_crawl=extra_crawl,
+    )
+
+
 def followup(
     *args: str,
     config: Path | None = None,

@@ -7,21 +7,15 @@ import sys
 from pathlib import Path
 
 from scheduler.demo.server import NewsWebServer
-from scheduler.demo.site import demo_sources, load_demo_articles, render_site
-from tests.helpers import ROOT, followup, write_config
+from tests.helpers import ROOT, demo_config, followup
 
 PER_DOMAIN = 2
 
 
 def test_pages_reuse_a_few_keep_alive_connections(tmp_path: Path) -> None:
     with NewsWebServer() as server:
-        server.set_pages(render_site(load_demo_articles(), server.base_url))
-        cfg = write_config(
-            tmp_path,
-            f"sqlite:///{tmp_path / 'x.db'}",
-            demo_sources(server.base_url),
-            allow=server.base_url.split("//")[1],
-            extra_crawl=f"concurrent_requests_per_domain = {PER_DOMAIN}",
+        cfg = demo_config(
+            tmp_path, server, extra_crawl=f"concurrent_requests_per_domain = {PER_DOMAIN}"
         )
         followup("init", config=cfg)
         followup("crawl", config=cfg)

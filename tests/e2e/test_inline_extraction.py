@@ -6,24 +6,16 @@ import json
 from pathlib import Path
 
 from scheduler.demo.server import NewsWebServer
-from scheduler.demo.site import demo_sources, load_demo_articles, render_site
-from tests.helpers import followup, write_config
+from tests.helpers import demo_config, followup
 
 
 def test_inline_extraction_stores_what_the_pool_stores(tmp_path: Path) -> None:
     found = {}
     with NewsWebServer() as server:
-        server.set_pages(render_site(load_demo_articles(), server.base_url))
         for workers in (-1, 1):
             folder = tmp_path / str(workers)
             folder.mkdir()
-            cfg = write_config(
-                folder,
-                f"sqlite:///{folder / 'x.db'}",
-                demo_sources(server.base_url),
-                allow=server.base_url.split("//")[1],
-                extra_crawl=f"extract_workers = {workers}",
-            )
+            cfg = demo_config(folder, server, extra_crawl=f"extract_workers = {workers}")
             followup("init", config=cfg)
             followup("crawl", config=cfg)
             rows = json.loads(

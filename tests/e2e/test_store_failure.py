@@ -12,20 +12,13 @@ import sqlite3
 from pathlib import Path
 
 from scheduler.demo.server import NewsWebServer
-from scheduler.demo.site import demo_sources, load_demo_articles, render_site
-from tests.helpers import followup, write_config
+from tests.helpers import demo_config, followup
 
 
 def test_failed_writes_fail_the_run_and_the_next_crawl_stores_the_pages(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     with NewsWebServer() as server:
-        server.set_pages(render_site(load_demo_articles(), server.base_url))
-        cfg = write_config(
-            tmp_path,
-            f"sqlite:///{db}",
-            demo_sources(server.base_url),
-            allow=server.base_url.split("//")[1],
-        )
+        cfg = demo_config(tmp_path, server)
         followup("init", config=cfg)
         with sqlite3.connect(db) as con:
             con.execute(
