@@ -301,6 +301,8 @@ def run_crawl(
                 error_summary=error_summary or ("; ".join(errs)[:2000] or None),
                 stats={
                     "duration_s": round(time.monotonic() - t0, 3),
+                    # the spider alone, without loading Scrapy: what an unchanged re-crawl costs
+                    "spider_s": summary.stats.get("elapsed_time_seconds"),
                     "close_reason": summary.close_reason,
                 },
             )

@@ -116,6 +116,9 @@ def _accepts_gzip(header: str | None) -> bool:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver listens with a backlog of 5: a crawler opening a dozen connections at
+    # once had SYNs dropped and retried a second later, as no real web server does
+    request_queue_size = 128
     owner: NewsWebServer
 
 

@@ -235,6 +235,7 @@ class Hit:
 
 
 class _HTTPServer(ThreadingHTTPServer):
+    request_queue_size = 128  # socketserver's 5 drops the SYNs of a crawler's burst
     daemon_threads = True
     owner: HostileServer
 
