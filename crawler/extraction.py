@@ -34,7 +34,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -670,11 +670,27 @@ def _normalise_key(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
-def _body(tree: lxml.html.HtmlElement, title: str | None, ld: dict[str, Any]) -> str:
-    """Main text via trafilatura (fast mode, no comments), paragraphs joined by blank lines."""
+def _body(
+    tree: lxml.html.HtmlElement,
+    title: str | None,
+    ld: dict[str, Any],
+    wanted: Callable[[str], bool] | None = None,
+) -> str:
+    """Main text via trafilatura (fast mode, no comments), paragraphs joined by blank lines.
+
+    ``wanted``: once the article's block is cut out, its text (with the headline and any
+    JSON-LD articleBody, everything the body can be made of) is offered to it; a page it
+    refuses gets no body, and trafilatura never runs on it.
+    """
     etree.strip_elements(tree, *_PRE_STRIPPED, with_tail=False)
     _unwrap_layout_tables(tree)  # first: a layout table's cell must not become the article
-    tree = _focus_content(tree)  # then the Python-level passes walk the article's block only
+    focused = _focus_content(tree)  # then the Python-level passes walk the article's block only
+    if wanted is not None and focused is not tree:
+        ld_text = ld.get("articleBody")
+        candidate = f"{title or ''}\n{focused.text_content()}\n{ld_text if isinstance(ld_text, str) else ''}"
+        if not wanted(candidate):
+            return ""
+    tree = focused
     _prune_boilerplate(tree)
     try:
         document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
@@ -697,8 +713,13 @@ def extract_article(
     url: str,
     content_type: str | None = None,
     language_hint: str | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Extracted:
     """Extract an article's text and metadata from a fetched page.
+
+    ``wanted`` (optional) sees the text of the article's block before trafilatura
+    runs; when it returns False the body is left empty (the page is about nothing
+    the caller follows: the metadata is enough to remember it as seen).
 
     ``url`` is the page's (final) URL, used to absolutise the canonical link;
     ``language_hint`` (e.g. the outlet's or feed's language) is used when the
@@ -725,7 +746,7 @@ def extract_article(
         or _language_tag(_first(meta, _META_LANGUAGE))
     )
 
-    body = _body(tree, title, ld)  # strips the tree: metadata first
+    body = _body(tree, title, ld, wanted)  # strips the tree: metadata first
     language = _language(declared, _language_tag(language_hint), body or title or description or "")
     return Extracted(
         title=title,

@@ -117,7 +117,13 @@ def process_page(
     text = decode_html(job.body, job.content_type)
     if not keep and stories and not any(may_be_relevant(s, text) for s in stories):
         return skipped_page(job, text)
-    ex = extract_article(text, job.url, job.content_type, job.language_hint)
+    wanted = None
+    if not keep and stories:
+        # the article's own block cannot be relevant: no trafilatura, no body (seen only)
+        def wanted(candidate: str) -> bool:
+            return any(may_be_relevant(s, candidate) for s in stories)
+
+    ex = extract_article(text, job.url, job.content_type, job.language_hint, wanted)
     # The row is keyed on the fetched URL; a rel=canonical naming another page is kept as a
     # duplicate hint only: syndicated copies declare the original as canonical, and a hostile
     # page must never be able to overwrite another article's row by claiming its URL.

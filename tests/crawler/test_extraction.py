@@ -604,3 +604,23 @@ def test_detect_language(text: str, expected: str | None) -> None:
     language, confidence = detect_language(text)
     assert language == expected
     assert (confidence > 0) == (expected is not None)
+
+
+def test_wanted_sees_the_article_block_and_can_skip_the_body() -> None:
+    article = (
+        "<article><h1>Focus test</h1>"
+        + "".join(f"<p>{_para(f'Body paragraph {k} says something', 6)}</p>" for k in range(6))
+        + "</article>"
+    )
+    page = _page(article, f"<section>{_teasers(2)}</section>")
+    seen: list[str] = []
+
+    def refuse(text: str) -> bool:
+        seen.append(text)
+        return False
+
+    skipped = extract_article(page, "http://t.test/a", wanted=refuse)
+    assert skipped.body == "" and skipped.title == "Focus test"
+    assert "Body paragraph 5" in seen[0] and "Teaser summary" not in seen[0]
+    kept = extract_article(page, "http://t.test/a", wanted=lambda text: True)
+    assert "Body paragraph 5" in kept.body

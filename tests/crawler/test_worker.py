@@ -57,3 +57,28 @@ def test_off_topic_page_is_fingerprinted_only_when_it_will_be_stored(keep_unmatc
     # a page only remembered as seen needs no near-duplicate fingerprint
     assert (result.article.fingerprint is not None) == keep_unmatched
     assert bool(result.article.band_keys) == keep_unmatched
+
+
+# The story's names appear in the page's furniture (a teaser), not in the article itself.
+TEASED = OFF_TOPIC.replace(
+    "</article></body></html>",
+    "<p>The library also lends tools, seeds and musical instruments, and its reading club "
+    "meets on the first Monday of every month in the room above the old post office.</p>"
+    "<p>Its opening hours, the events of the coming weeks and the rules for borrowing are "
+    "posted at the entrance and on the city council's website.</p>"
+    "</article><section class='more'><div class='teaser'><h3>xAI starts training in "
+    "Memphis</h3><p>Musk's Colossus cluster of 100,000 H100 GPUs is the most powerful.</p>"
+    "</div></section></body></html>",
+)
+
+
+@pytest.mark.parametrize("keep_unmatched", [False, True])
+def test_a_teaser_naming_the_story_does_not_make_the_article_worth_extracting(
+    keep_unmatched: bool,
+) -> None:
+    result = process_page(job(TEASED, "http://news.test/library-2"), STORIES, keep_unmatched)
+    assert result.relevant_to == []
+    assert result.article.title == "City opens a new library"
+    # skipped before trafilatura unless every page is kept; the teaser never enters the body
+    assert ("public library" in result.article.body) == keep_unmatched
+    assert "Colossus" not in result.article.body
