@@ -12,6 +12,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -21,6 +22,7 @@ from typing import Any
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
 
 from crawler.items import PageItem
 from crawler.jobs import PageJob, PageResult, run_job, start_worker
@@ -53,6 +55,7 @@ class StorePipeline:
         # called after each written batch with (pages processed, new articles): a terminal display
         self.progress: Callable[[int, int], None] | None = crawler.settings.get("FOLLOWUP_PROGRESS")
         self._pool: Executor | None = None
+        self._spawner: threading.Thread | None = None
         self._buffer: list[tuple[PageItem, PageResult]] = []
         self._last_flush = time.monotonic()
         self._stories: Any = None
@@ -83,7 +86,27 @@ class StorePipeline:
             s.getfloat("FOLLOWUP_BATCH_SECONDS", 1.0),
         )
         crawler.signals.connect(pipeline.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         return pipeline
+
+    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+        """A source's document changed (200, not 304): warm the fork server while it is parsed.
+
+        The fork server imports and warms up the extractor (~0.5 s of CPU) on the other
+        core while the feed is parsed, so the workers fork at once when the first page
+        is requested. An unchanged crawl (all 304) never starts it.
+        """
+        if (
+            self.workers > 0
+            and self._pool is None
+            and response.status == 200
+            and request.meta.get("source_id") is not None
+            and request.meta.get(EXPECT_META) != "html"
+        ):
+            self._use_fork_server()
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         """Start the workers with the first page request, not the first page.
@@ -93,16 +116,28 @@ class StorePipeline:
         requests no page and never starts them.
         """
         if self._pool is None and request.meta.get(EXPECT_META) == "html":
-            pool = self._executor()
-            if pool is not None:
-                for _ in range(self.workers):
-                    pool.submit(int)  # each submission spawns a worker, up to max_workers
+            self._executor()
+
+    def _spawn(self, pool: Executor) -> None:
+        """Submissions spawn the workers; each spawn waits for the fork server's
+        preload, so it is done in a thread, never on the reactor."""
+        try:
+            for _ in range(self.workers):
+                pool.submit(int)
+        except RuntimeError:  # the crawl ended first and shut the pool down
+            logger.debug("worker pool shut down while starting")
 
     def open_spider(self) -> None:
         from storage.engine import make_engine, make_session_factory
 
         self._engine = make_engine(self.database_url)
         self._factory = make_session_factory(self._engine)
+
+    @staticmethod
+    def _use_fork_server() -> Any:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["crawler.preload"])
+        return ctx
 
     def _executor(self) -> Executor | None:
         """The worker pool, started on the first page: an unchanged crawl never pays for it."""
@@ -117,14 +152,17 @@ class StorePipeline:
         if self._pool is None:
             # A fork server (not fork: the reactor has threads) that has imported and warmed
             # up the extractor once; workers fork from it and share those pages.
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["crawler.preload"])
+            ctx = self._use_fork_server()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,
                 initializer=start_worker,
                 initargs=(self.story_paths, self.keep_unmatched, os.getpid()),
             )
+            self._spawner = threading.Thread(
+                target=self._spawn, args=(self._pool,), name="followup-spawn", daemon=True
+            )
+            self._spawner.start()
         return self._pool
 
     async def process_item(self, item: PageItem) -> PageItem:
@@ -148,7 +186,11 @@ class StorePipeline:
 
                 result = process_page(job, self._stories, self.keep_unmatched)
             else:
-                result = await asyncio.get_running_loop().run_in_executor(pool, run_job, job)
+                loop = asyncio.get_running_loop()
+                if self._spawner is not None:  # until the workers exist, jobs wait here
+                    await loop.run_in_executor(None, self._spawner.join)
+                    self._spawner = None
+                result = await loop.run_in_executor(pool, run_job, job)
         except Exception as exc:  # a page that breaks the extractor must not stop the crawl
             logger.warning("extraction failed for %s: %s", item.url, exc)
             stats.inc_value("followup/pages/extract_failed")
@@ -255,6 +297,8 @@ class StorePipeline:
         try:
             self.flush()
         finally:
+            if self._spawner is not None:
+                self._spawner.join()
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
