@@ -103,10 +103,13 @@ class StorePipeline:
             and request.meta.get("source_id") is not None
             and request.meta.get(EXPECT_META) != "html"
         ):
-            self._use_fork_server()
-            from multiprocessing import forkserver
+            self._warm_fork_server()
 
-            forkserver.ensure_running()
+    def _warm_fork_server(self) -> None:
+        from multiprocessing import forkserver
+
+        self._use_fork_server()
+        forkserver.ensure_running()  # spawns it and returns; it imports on its own core
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         """Start the workers with the first page request, not the first page.
