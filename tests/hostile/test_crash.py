@@ -83,8 +83,14 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
         web_sources(server.base_url),
         allow_hosts=[f"127.0.0.1:{server.port}"],
         timeout_s=10,
-        # a slower crawl (~30 s) so that ten kills land in the middle of it
-        crawl={"keep_unmatched": False, "concurrent_requests_per_domain": 2, "extract_workers": 1},
+        # a paced crawl (a 50 ms delay between requests: 25 s of pages), so that ten kills
+        # land in the middle of it however fast the crawler itself gets
+        crawl={
+            "keep_unmatched": False,
+            "concurrent_requests_per_domain": 2,
+            "extract_workers": 1,
+            "download_delay_s": 0.05,
+        },
     )
     followup("init", config=cfg)
     seed = int(os.environ.get("FOLLOWUP_CRASH_SEED") or random.SystemRandom().randrange(10**6))
