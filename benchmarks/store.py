@@ -171,17 +171,22 @@ class Clock:
 
 @contextmanager
 def instrumented(clock: Clock) -> Iterator[None]:
-    """Time the parts of upsert_article that are looked up through module attributes."""
+    """Time the parts of store_article that are looked up through module attributes."""
     from storage import repository, search
 
-    saved = [(repository, "_link_near_duplicates"), (search, "index_article")]
-    originals = [getattr(mod, name) for mod, name in saved]
-    repository._link_near_duplicates = clock.wrap("near-dup", originals[0])
-    search.index_article = clock.wrap("index", originals[1])
+    saved = [
+        (repository, "upsert_article", "upsert"),
+        (repository, "replace_analysis", "analysis"),
+        (repository, "_link_near_duplicates", "near-dup"),
+        (search, "index_article", "index"),
+    ]
+    originals = [getattr(mod, name) for mod, name, _ in saved]
+    for (mod, name, label), fn in zip(saved, originals, strict=True):
+        setattr(mod, name, clock.wrap(label, fn))
     try:
         yield
     finally:
-        for (mod, name), fn in zip(saved, originals, strict=True):
+        for (mod, name, _), fn in zip(saved, originals, strict=True):
             setattr(mod, name, fn)
 
 
@@ -212,8 +217,9 @@ def prepare(url: str) -> tuple[Any, Any, dict[str, int]]:
 
 def replay(factory: Any, ids: dict[str, int], records: list[Record], clock: Clock) -> int:
     """crawler/pipelines.py StorePipeline.flush(), batch by batch; returns the stored count."""
+    from storage import repository
     from storage.engine import transaction
-    from storage.repository import remember_seen, replace_analysis, upsert_article
+    from storage.repository import remember_seen
 
     stored = 0
     keep_unmatched = False
@@ -240,19 +246,8 @@ def replay(factory: Any, ids: dict[str, int], records: list[Record], clock: Cloc
                                 now=now,
                             )
                         continue
-                    with clock.phase("upsert"):
-                        res = upsert_article(session, art)
+                    res = repository.store_article(session, art, r.analyses, now)
                     stored += res.outcome == "new"
-                    if res.outcome != "unchanged":
-                        with clock.phase("analysis"):
-                            replace_analysis(
-                                session,
-                                res.article_id,
-                                r.analyses,
-                                art.published,
-                                now,
-                                fresh=res.outcome == "new",
-                            )
                 wall, cpu = time.perf_counter(), time.thread_time()
             clock.add("commit", time.perf_counter() - wall, time.thread_time() - cpu)
     return stored
@@ -273,37 +268,28 @@ def digest(factory: Any) -> tuple[str, str]:
             for i, d in s.execute(select(Article.id, Article.duplicate_of))
         )
         h.update(repr(dups).encode())
-        ents = sorted(
-            (by_id[a], st, e, m)
-            for a, st, e, m in s.execute(
-                select(
-                    ArticleEntity.article_id,
-                    ArticleEntity.story_id,
-                    ArticleEntity.entity_id,
-                    ArticleEntity.mentions,
-                )
-            )
+
+        def keyed(*columns: Any) -> list[tuple[Any, ...]]:
+            """Rows of an article's table with the article id (first column) as its URL hash."""
+            rows = sorted((by_id[row[0]], *row[1:]) for row in s.execute(select(*columns)))
+            h.update(repr(rows).encode())
+            return rows
+
+        ents = keyed(
+            ArticleEntity.article_id,
+            ArticleEntity.story_id,
+            ArticleEntity.entity_id,
+            ArticleEntity.mentions,
         )
-        h.update(repr(ents).encode())
-        evs = sorted(
-            (by_id[a], c, st, q, v, r)
-            for a, c, st, q, v, r in s.execute(
-                select(
-                    Evidence.article_id,
-                    Evidence.claim_id,
-                    Evidence.stance,
-                    Evidence.quote,
-                    Evidence.value,
-                    Evidence.rule,
-                )
-            )
+        evs = keyed(
+            Evidence.article_id,
+            Evidence.claim_id,
+            Evidence.stance,
+            Evidence.quote,
+            Evidence.value,
+            Evidence.rule,
         )
-        h.update(repr(evs).encode())
-        links = sorted(
-            (by_id[a], st)
-            for a, st in s.execute(select(ArticleStory.article_id, ArticleStory.story_id))
-        )
-        h.update(repr(links).encode())
+        links = keyed(ArticleStory.article_id, ArticleStory.story_id)
         hits = []
         for q in SEARCHES:
             found = search_articles(

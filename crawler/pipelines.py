@@ -260,7 +260,7 @@ class StorePipeline:
 
     def _store(self, session: Any, item: PageItem, r: PageResult, now: datetime) -> str:
         """Write one processed page; returns its outcome (new, updated, unchanged, unmatched)."""
-        from storage.repository import remember_seen, replace_analysis, upsert_article
+        from storage.repository import remember_seen, store_article
 
         art = r.article
 
@@ -284,17 +284,7 @@ class StorePipeline:
         if not r.relevant_to and not self.keep_unmatched:
             seen(art.url_hash, art.url, "unmatched")
             return "unmatched"
-        res = upsert_article(session, art)
-        if res.outcome != "unchanged":
-            replace_analysis(
-                session,
-                res.article_id,
-                r.analyses,
-                art.published,
-                now,
-                fresh=res.outcome == "new",
-            )
-        return res.outcome
+        return store_article(session, art, r.analyses, now).outcome
 
     def close_spider(self) -> None:
         try:

@@ -612,6 +612,22 @@ def sync_stories(session: Session, stories: Sequence[StoryRecord], now: datetime
     return changed
 
 
+def store_article(
+    session: Session, data: ArticleData, analyses: Sequence[StoryAnalysis], now: datetime
+) -> UpsertResult:
+    """Store an extracted article and, when it is new or changed, what the stories make of it.
+
+    The caller commits. An unchanged page keeps its analysis (the dossier's own
+    changes are handled by re-analysis, not here).
+    """
+    res = upsert_article(session, data)
+    if res.outcome != "unchanged":
+        replace_analysis(
+            session, res.article_id, analyses, data.published, now, fresh=res.outcome == "new"
+        )
+    return res
+
+
 def replace_analysis(
     session: Session,
     article_id: int,

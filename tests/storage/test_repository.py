@@ -43,6 +43,9 @@ from storage.repository import (
 )
 
 NOW = datetime(2024, 8, 1, 12, tzinfo=UTC)
+XAI_STORY = StoryRecord(
+    "xai-supercomputer", "xAI", "es", None, "fp1", {}, [("gpu-count", "100k", "quantity", None)]
+)
 
 
 @pytest.fixture
@@ -61,17 +64,7 @@ def factory(db_url: str) -> Iterator[sessionmaker[Session]]:
         )
         sync_stories(
             s,
-            [
-                StoryRecord(
-                    "xai-supercomputer",
-                    "xAI",
-                    "es",
-                    None,
-                    "fp1",
-                    {},
-                    [("gpu-count", "100k", "quantity", None)],
-                )
-            ],
+            [XAI_STORY],
             NOW,
         )
     yield f
@@ -497,15 +490,7 @@ def test_analysis_rows_are_written_and_replaced(factory: sessionmaker[Session]) 
         sync_stories(
             s,
             [
-                StoryRecord(
-                    "xai-supercomputer",
-                    "xAI",
-                    "es",
-                    None,
-                    "fp1",
-                    {},
-                    [("gpu-count", "100k", "quantity", None)],
-                ),
+                XAI_STORY,
                 StoryRecord("other", "Other", "en", None, "fp2", {}, claims),
             ],
             NOW,
