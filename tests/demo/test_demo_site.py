@@ -385,6 +385,18 @@ def test_gzip_head_and_404(server: NewsWebServer, pages: dict[str, Page]) -> Non
     assert ("HEAD", path) in methods
 
 
+def test_precompressed_pages_serve_the_same_gzip(pages: dict[str, Page]) -> None:
+    """Compressed up front (for benchmarks) or on first request: the same bytes and ETag."""
+    path = "/circuit-desk/index.html"
+    with NewsWebServer() as lazy, NewsWebServer() as eager:
+        lazy.set_pages(pages)
+        eager.set_pages(pages, precompress=True)
+        assert eager._pages[path].gzipped is not None and lazy._pages[path].gzipped is None
+        served = [fetch(srv, path, Accept_Encoding="gzip") for srv in (lazy, eager)]
+    assert served[0][1]["ETag"] == served[1][1]["ETag"]
+    assert served[0][2] == served[1][2] and gzip.decompress(served[1][2]) == pages[path].body
+
+
 def test_errors_and_redirects_can_be_injected() -> None:
     page = Page(b"ok", "text/plain", datetime(2024, 1, 1, tzinfo=UTC))
     with NewsWebServer({"/a.txt": page}) as srv:
