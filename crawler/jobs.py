@@ -15,7 +15,10 @@ from datetime import datetime
 
 from storage.records import ArticleData, StoryAnalysis
 
-__all__ = ["PageJob", "PageResult"]
+__all__ = ["PRELOAD_STORIES_ENV", "PageJob", "PageResult"]
+
+# the dossiers the workers' fork server compiles before forking them (see crawler.preload)
+PRELOAD_STORIES_ENV = "FOLLOWUP_PRELOAD_STORIES"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.items import PageItem
-from crawler.jobs import PageJob, PageResult, run_job, start_worker
+from crawler.jobs import PRELOAD_STORIES_ENV, PageJob, PageResult, run_job, start_worker
 from crawler.middlewares import EXPECT_META
 from crawler.settings import default_clock
 from crawler.urls import canonicalize_url, url_hash
@@ -111,6 +111,17 @@ class StorePipeline:
         self._use_fork_server()
         forkserver.ensure_running()  # spawns it and returns; it imports on its own core
 
+    def _use_fork_server(self) -> Any:
+        """The forkserver context, its preload naming this crawl's dossiers.
+
+        The fork server is spawned once per process and inherits the environment
+        of that moment; a later crawl with other dossiers compiles them in its workers.
+        """
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["crawler.preload"])
+        os.environ[PRELOAD_STORIES_ENV] = os.pathsep.join(self.story_paths)
+        return ctx
+
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         """Start the workers with the first page request, not the first page.
 
@@ -135,12 +146,6 @@ class StorePipeline:
 
         self._engine = make_engine(self.database_url)
         self._factory = make_session_factory(self._engine)
-
-    @staticmethod
-    def _use_fork_server() -> Any:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["crawler.preload"])
-        return ctx
 
     def _executor(self) -> Executor | None:
         """The worker pool, started on the first page: an unchanged crawl never pays for it."""

@@ -74,3 +74,52 @@ def test_in_process_extraction_never_warms_a_fork_server() -> None:
     request = Request(FEED, meta={"source_id": 1})
     p.response_received(Response(FEED, status=200, request=request), request, None)  # type: ignore[arg-type]
     assert p.warmed == 0
+
+
+def test_fork_server_preload_compiles_the_crawls_dossiers(tmp_path: Any) -> None:
+    """The preload compiles the dossiers the crawl names, so forked workers find them
+    compiled; a dossier it cannot read is left for the worker to report."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from claims.dossier import builtin_story_path
+    from crawler.jobs import PRELOAD_STORIES_ENV
+
+    story = str(builtin_story_path("xai-supercomputer"))
+    code = (
+        "import json, crawler.preload\n"
+        "from pathlib import Path\n"
+        "from claims.compiled import _CACHE\n"
+        "from claims.dossier import load_story, story_fingerprint\n"
+        f"s = load_story(Path({story!r}))\n"
+        "cs = _CACHE.get(story_fingerprint(s))\n"
+        "print(json.dumps([len(_CACHE), cs is not None and bool(cs.claims['gpu-count'].terms)"
+        " and all(m._cache for m in cs.claims['gpu-count'].terms.values() if m)]))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    missing = str(tmp_path / "missing.toml")
+    for paths, expect in (([missing, story], [1, True]), ([], [0, False])):
+        env = {**os.environ, PRELOAD_STORIES_ENV: os.pathsep.join(paths)}
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+        ).stdout
+        assert json.loads(out) == expect
+
+
+def test_pipeline_names_its_dossiers_to_the_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from crawler.jobs import PRELOAD_STORIES_ENV
+
+    monkeypatch.delenv(PRELOAD_STORIES_ENV, raising=False)
+    crawler = get_crawler(
+        settings_dict={
+            "FOLLOWUP_DATABASE_URL": "sqlite://",
+            "FOLLOWUP_STORY_PATHS": ["/a/one.toml", "/b/two.toml"],
+        }
+    )
+    StorePipeline.from_crawler(crawler)._use_fork_server()
+    assert os.environ[PRELOAD_STORIES_ENV] == os.pathsep.join(["/a/one.toml", "/b/two.toml"])
