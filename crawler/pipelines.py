@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import threading
 import time
@@ -25,7 +24,14 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.items import PageItem
-from crawler.jobs import PRELOAD_STORIES_ENV, PageJob, PageResult, run_job, start_worker
+from crawler.jobs import (
+    PageJob,
+    PageResult,
+    fork_server_context,
+    run_job,
+    start_worker,
+    warm_fork_server,
+)
 from crawler.middlewares import EXPECT_META
 from crawler.settings import default_clock
 from crawler.urls import canonicalize_url, url_hash
@@ -106,21 +112,7 @@ class StorePipeline:
             self._warm_fork_server()
 
     def _warm_fork_server(self) -> None:
-        from multiprocessing import forkserver
-
-        self._use_fork_server()
-        forkserver.ensure_running()  # spawns it and returns; it imports on its own core
-
-    def _use_fork_server(self) -> Any:
-        """The forkserver context, its preload naming this crawl's dossiers.
-
-        The fork server is spawned once per process and inherits the environment
-        of that moment; a later crawl with other dossiers compiles them in its workers.
-        """
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["crawler.preload"])
-        os.environ[PRELOAD_STORIES_ENV] = os.pathsep.join(self.story_paths)
-        return ctx
+        warm_fork_server(self.story_paths)
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         """Start the workers with the first page request, not the first page.
@@ -158,9 +150,9 @@ class StorePipeline:
                 self._stories = tuple(load_story(Path(p)) for p in self.story_paths)
             return None
         if self._pool is None:
-            # A fork server (not fork: the reactor has threads) that has imported and warmed
-            # up the extractor once; workers fork from it and share those pages.
-            ctx = self._use_fork_server()
+            # A fork server that has imported and warmed up the extractor once (perhaps
+            # already started by the scheduler); workers fork from it and share those pages.
+            ctx = fork_server_context(self.story_paths)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,

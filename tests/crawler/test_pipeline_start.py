@@ -109,17 +109,12 @@ def test_fork_server_preload_compiles_the_crawls_dossiers(tmp_path: Any) -> None
         assert json.loads(out) == expect
 
 
-def test_pipeline_names_its_dossiers_to_the_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fork_server_context_names_the_dossiers(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from crawler.jobs import PRELOAD_STORIES_ENV
+    from crawler.jobs import PRELOAD_STORIES_ENV, fork_server_context
 
     monkeypatch.delenv(PRELOAD_STORIES_ENV, raising=False)
-    crawler = get_crawler(
-        settings_dict={
-            "FOLLOWUP_DATABASE_URL": "sqlite://",
-            "FOLLOWUP_STORY_PATHS": ["/a/one.toml", "/b/two.toml"],
-        }
-    )
-    StorePipeline.from_crawler(crawler)._use_fork_server()
+    ctx = fork_server_context(("/a/one.toml", "/b/two.toml"))
+    assert ctx.get_start_method() == "forkserver"
     assert os.environ[PRELOAD_STORIES_ENV] == os.pathsep.join(["/a/one.toml", "/b/two.toml"])
