@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, signals
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as _ScrapyMetaRefresh
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -393,3 +394,26 @@ def _is_robots(request: Request) -> bool:
         bool(request.meta.get("dont_obey_robotstxt"))
         and urlparse_cached(request).path == "/robots.txt"
     )
+
+
+# Scrapy reads a meta refresh in a page's first 4,096 characters; in any
+# ASCII-compatible encoding they lie within the first 4 bytes each.
+_REFRESH_WINDOW = 4 * 4096
+
+
+class MetaRefreshMiddleware(_ScrapyMetaRefresh):
+    """Scrapy's meta-refresh redirects, without decoding every page to look for one.
+
+    Scrapy's middleware decodes the whole body of every HTML response (a
+    100 KB page, to read its first 4,096 characters). Here a page is handed
+    to it only when its first bytes contain "refresh" -- or when its encoding
+    is not ASCII-compatible (UTF-16/32), where that byte test says nothing.
+    """
+
+    def process_response(  # type: ignore[override]  # Scrapy 2.19 deprecates the spider argument
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        head = response.body[:_REFRESH_WINDOW]
+        if b"refresh" in head.lower() or b"\x00" in head[:64]:
+            return super().process_response(request, response)
+        return response

@@ -53,6 +53,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,  # no credentials, ever
     "crawler.middlewares.UrlGuardMiddleware": 40,  # before robots.txt: refused URLs cost nothing
     "crawler.middlewares.FetchLimitsMiddleware": 610,  # above redirects (600) and retries (550)
+    # Scrapy's, reading only pages whose first bytes name a refresh: it decoded every page
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefreshMiddleware": 580,
 }
 
 # http and https only: no file://, data:, ftp:// or s3:// downloads, whatever a feed links to.

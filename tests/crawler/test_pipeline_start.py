@@ -104,7 +104,12 @@ def test_fork_server_preload_compiles_the_crawls_dossiers(tmp_path: Any) -> None
     for paths, expect in (([missing, story], [1, True]), ([], [0, False])):
         env = {**os.environ, PRELOAD_STORIES_ENV: os.pathsep.join(paths)}
         out = subprocess.run(
-            [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+            [sys.executable, "-c", code],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         assert json.loads(out) == expect
 
