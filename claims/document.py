@@ -16,35 +16,46 @@ __all__ = ["Document", "Sentence", "WordIndex", "normalise_language"]
 T = TypeVar("T")
 
 
-_NON_WORD = re.compile(r"[^0-9a-z\u00e0-\u024f]+")
+_WORD = re.compile(r"[0-9a-z\u00e0-\u024f]+")
 
 
 class WordIndex:
-    """Positions of every Latin word, looked up by prefix: finds where a term can start."""
+    """Positions of every Latin word, looked up by prefix: finds where a term can start.
+
+    A word is a maximal run of [0-9a-z\u00e0-\u024f] in the lower-cased text. Lookups
+    are cached: the term lists of a story share many literals.
+    """
 
     def __init__(self, lower: str, aligned: bool) -> None:
         pos: dict[str, list[int]] = {}
         if aligned:
-            at = 0
-            for piece in _NON_WORD.split(lower):
-                if piece:
-                    found = lower.find(piece, at)
-                    pos.setdefault(piece, []).append(found)
-                    at = found + len(piece)
+            for m in _WORD.finditer(lower):
+                word = m.group()
+                at = pos.get(word)
+                if at is None:
+                    pos[word] = [m.start()]
+                else:
+                    at.append(m.start())
         self.aligned = aligned
         self._pos = pos
         self._keys = sorted(pos)
+        self._starts: dict[str, list[int]] = {}
 
     def starts(self, prefix: str) -> list[int]:
-        """Positions of words beginning with `prefix` (lower-case), in text order."""
+        """Positions of words beginning with `prefix` (lower-case), in text order
+        (the list is shared: do not modify it)."""
+        out = self._starts.get(prefix)
+        if out is not None:
+            return out
         keys = self._keys
         j = bisect.bisect_left(keys, prefix)
-        out: list[int] = []
+        out = []
         while j < len(keys) and keys[j].startswith(prefix):
             out.extend(self._pos[keys[j]])
             j += 1
         if len(out) > 1:
             out.sort()
+        self._starts[prefix] = out
         return out
 
 

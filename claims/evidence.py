@@ -486,7 +486,7 @@ class _Rules:
             if i not in money:
                 money[i] = [
                     (m.amount, ctx.base(i) + m.start)
-                    for m in parse_money(ctx.text(i), ctx.lang)
+                    for m in parse_money(ctx.text(i), ctx.lang, lambda: ctx.quantities(i))
                     if m.currency == spec.currency
                 ]
             return money[i]

@@ -324,27 +324,34 @@ def zh_number(s: str) -> float | None:
     return float(total + section + cur)
 
 
-_APPROX_BEFORE = re.compile(
-    r"(?:about|around|roughly|some|nearly|almost|approximately|an\s+estimated|estimated|circa|~|"
-    r"unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|casi|del\s+orden\s+de|"
-    r"约为|约|大约|近|将近|接近|逾)\s*$",
-    re.IGNORECASE,
-)
-_MIN_BEFORE = re.compile(
-    r"(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding|above|"
-    r"más\s+de|al\s+menos|por\s+lo\s+menos|por\s+encima\s+de|superior\s+a|"
-    r"超过|超|逾|至少|多于|高于)\s*$",
-    re.IGNORECASE,
-)
-_MAX_BEFORE = re.compile(
-    r"(?:fewer\s+than|less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|below|"
-    r"menos\s+de|hasta|como\s+máximo|por\s+debajo\s+de|"
-    r"不到|少于|低于|不足|至多|最多|远少于)\s*$",
-    re.IGNORECASE,
-)
+_APPROX_WORDS = (
+    "about", "around", "roughly", "some", "nearly", "almost", "approximately", r"an\s+estimated",
+    "estimated", "circa", "~", "unos", "unas", r"alrededor\s+de", r"cerca\s+de", "aproximadamente",
+    "casi", r"del\s+orden\s+de", "约为", "约", "大约", "近", "将近", "接近", "逾",
+)  # fmt: skip
+_MIN_WORDS = (
+    r"more\s+than", "over", r"at\s+least", r"upwards\s+of", r"in\s+excess\s+of", "exceeding", "above",
+    r"más\s+de", r"al\s+menos", r"por\s+lo\s+menos", r"por\s+encima\s+de", r"superior\s+a",
+    "超过", "超", "逾", "至少", "多于", "高于",
+)  # fmt: skip
+_MAX_WORDS = (
+    r"fewer\s+than", r"less\s+than", "under", r"up\s+to", r"at\s+most", r"no\s+more\s+than", "below",
+    r"menos\s+de", "hasta", r"como\s+máximo", r"por\s+debajo\s+de",
+    "不到", "少于", "低于", "不足", "至多", "最多", "远少于",
+)  # fmt: skip
+_APPROX_BEFORE = re.compile("(?:" + "|".join(_APPROX_WORDS) + r")\s*$", re.IGNORECASE)
+_MIN_BEFORE = re.compile("(?:" + "|".join(_MIN_WORDS) + r")\s*$", re.IGNORECASE)
+_MAX_BEFORE = re.compile("(?:" + "|".join(_MAX_WORDS) + r")\s*$", re.IGNORECASE)
 _MIN_AFTER = re.compile(r"^\s*(?:or\s+more|\+|o\s+más|以上|多)", re.IGNORECASE)
 _MAX_AFTER = re.compile(r"^\s*(?:or\s+(?:fewer|less)|o\s+menos|以下|以内)", re.IGNORECASE)
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
+# Prefilters for the six patterns above (most figures have none of these words around
+# them): the text before a figure can only match when, spaces aside, it ends in the last
+# letter of one of the words (an ASCII letter matches case-insensitively only its own
+# lower and upper case; anything non-ASCII is left to the regex); the text after only
+# when it starts with one of these characters.
+_BEFORE_ENDS = frozenset(w[-1] for w in (*_APPROX_WORDS, *_MIN_WORDS, *_MAX_WORDS))
+_AFTER_STARTS = frozenset("oO+")
 
 _FACTOR_RE = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -460,12 +467,20 @@ def _factor_value(m: re.Match[str]) -> float | None:
 def _decorate(sentence: str, value: float, start: int, end: int) -> Quantity:
     before = sentence[max(0, start - 24) : start]
     after = sentence[end : end + 12]
+    last = before.rstrip()[-1:]
+    if not (last and (last.lower() in _BEFORE_ENDS or not last.isascii())):
+        before = ""  # no word can end there: the patterns cannot match (see _BEFORE_ENDS)
+    first = after.lstrip()[:1]
+    if not (first and (first in _AFTER_STARTS or not first.isascii())):
+        after = ""
     bound: str | None = None
-    if _MIN_BEFORE.search(before) or _MIN_AFTER.search(after):
-        bound = "min"
-    elif _MAX_BEFORE.search(before) or _MAX_AFTER.search(after):
-        bound = "max"
-    approx = bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.search(after))
+    approx = False
+    if before or after:
+        if _MIN_BEFORE.search(before) or _MIN_AFTER.search(after):
+            bound = "min"
+        elif _MAX_BEFORE.search(before) or _MAX_AFTER.search(after):
+            bound = "max"
+        approx = bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.search(after))
     return Quantity(value, sentence[start:end], start, end, approx=approx, bound=bound)
 
 
@@ -505,16 +520,20 @@ _CUR_NAMES = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR"
 MONEY_HINT = re.compile(r"[$€£¥]|(?i:usd|eur|gbp|rmb|cny|dollar|dólar|dolar|euro|pound|libra|yuan)|美元|美金|欧元|英镑|元")
 
 
-def parse_money(sentence: str, language: str | None = None) -> list[Money]:
+def parse_money(
+    sentence: str, language: str | None = None, quantities: Callable[[], list[Quantity]] | None = None
+) -> list[Money]:
     """Money amounts: '$10 billion', 'US$10bn', '10.000 millones de dólares', '100亿美元'.
 
     Dollar amounts are normalised to a USD float (10e9 for all three examples);
     other currencies keep their ISO code. A number without a currency is not money.
+    `quantities`, when given, returns what parse_quantities(sentence, language) would
+    (a caller that already parsed the sentence saves parsing it again).
     """
     out: list[Money] = []
     if not MONEY_HINT.search(sentence):
         return out
-    for q in parse_quantities(sentence, language):
+    for q in quantities() if quantities else parse_quantities(sentence, language):
         if q.kind != "number":
             continue
         before = sentence[max(0, q.start - 8) : q.start]
