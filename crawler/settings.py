@@ -42,6 +42,9 @@ AUTOTHROTTLE_START_DELAY = 0.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
 COOKIES_ENABLED = False
+# downloader/* byte and count stats: nothing reads them, and the request's whole HTTP
+# form was rebuilt for every page only to measure its length
+DOWNLOADER_STATS = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 HTTPCACHE_ENABLED = False
