@@ -19,7 +19,7 @@ import json
 import statistics
 import sys
 import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -87,7 +87,7 @@ def main() -> None:
             ex = extract_article(page.body, "http://bench.test" + path, page.content_type)
             if may_be_relevant(story, f"{ex.title}\n{ex.body}"):
                 docs.append((ex.title or "", ex.body, ex.language, ex.published))
-    split: Counter[str] = Counter()
+    split: defaultdict[str, float] = defaultdict(float)
     relevant = 0
     for title, text, language, when in docs:
         t0 = time.perf_counter()

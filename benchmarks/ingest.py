@@ -19,6 +19,8 @@ import sys
 import tempfile
 import threading
 import time
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 import psutil
@@ -29,7 +31,7 @@ from benchmarks.webgen import generate_web, web_sources
 from scheduler.demo.server import NewsWebServer
 
 
-def serve(n: int, port_q: multiprocessing.Queue, stop: multiprocessing.Event) -> None:  # type: ignore[type-arg]
+def serve(n: int, port_q: Queue[str], stop: Event) -> None:
     server = NewsWebServer()
     server.set_pages(generate_web(n, server.base_url), precompress=True)
     server.start()
@@ -145,7 +147,7 @@ def main() -> None:
     args = ap.parse_args()
 
     ctx = multiprocessing.get_context("spawn")
-    q: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
+    q: Queue[str] = ctx.Queue()
     stop = ctx.Event()
     server = ctx.Process(target=serve, args=(args.n, q, stop), daemon=True)
     server.start()
