@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -187,12 +187,18 @@ class _Rules:
             stance, rule = "mentions", rule + "; published before the claim"
         self.found.append(Evidence(self.claim.id, stance, self.ctx.quote(i, prev), value, rule))
 
-    def sentences(self, keys: Iterable[str], extra: Iterable[int] = ()) -> list[tuple[int, bool]]:
+    def sentences(
+        self, keys: Iterable[str], extra: Iterable[int] = (), where: Callable[[int], bool] | None = None
+    ) -> list[tuple[int, bool]]:
         """Sentences carrying one of the claim's `keys` term lists (or listed in `extra`)
-        that address the claim, with whether the sentences before were needed."""
+        that address the claim, with whether the sentences before were needed. `where`
+        is a cheaper test a sentence must pass too (a rule's own precondition), checked
+        first so that sentences the rule would skip cost no co-reference work."""
         ctx, claim = self.ctx, self.claim
         out = []
         for i in sorted(ctx.sentences_with(self.cc, keys) | set(extra)):
+            if where is not None and not where(i):
+                continue
             ok, prev = ctx.about(claim, i)
             if ok and not ctx.blocked(self.cc, claim, i):
                 out.append((i, prev))
@@ -218,16 +224,24 @@ class _Rules:
         others = [c for c in ctx.story.claims if isinstance(c.spec, QuantitySpec) and c.id != claim.id]
         subject = set(claim.about[0])
         named_in = [i for i, ents in enumerate(ctx.proper_in) if subject & ents]
-        for i, prev in self.sentences(("unit", "growth"), named_in):
+
+        def unit_or_subject(i: int) -> bool:
+            return bool(self.terms("unit", i)) or bool(subject & ctx.proper_in[i])
+
+        for i, prev in self.sentences(("unit", "growth"), named_in, unit_or_subject):
             has_unit = bool(self.terms("unit", i))
             named = bool(subject & ctx.proper_in[i])
-            if not (has_unit or named) or ctx.cue_in("comparison", i):
-                continue  # a rival's figures ("for comparison, Frontier has ...")
             qs = ctx.quantities(i)
+            if not (qs or self.terms("growth", i)):
+                continue  # nothing to weigh (cheaper than the comparison cue below)
+            if ctx.cue_in("comparison", i):
+                continue  # a rival's figures ("for comparison, Frontier has ...")
             fractions = any(q.kind == "factor" and q.value < 1 for q in qs)
             requires_ok = not self.cc.get("smaller_requires") or bool(self.terms("smaller_requires", i))
             t = ctx.text(i)
             for q in qs:
+                if q.kind != "factor" and not self._unit_attached(i, q, unit):
+                    continue  # not a count of the unit (first: it rules out most figures)
                 if ctx.inside_name(i, q):
                     continue  # the "2" of "Grok 2", the "100" of "H100"
                 if ctx.foreign_subject(i, ctx.base(i) + q.start, subject):
@@ -240,8 +254,6 @@ class _Rules:
                         or self._unit_attached(i, q, unit)
                     ):
                         self._figure(spec, i, prev, q, "smaller", "quantity.fraction", requires_ok)
-                    continue
-                if not self._unit_attached(i, q, unit):
                     continue
                 v = q.value
                 if abs(v - target) > tol * target and any(self._belongs_to(o, i, v) for o in others):

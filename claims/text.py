@@ -970,59 +970,76 @@ def _h_zh_relmonth(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, d
     return _month_span(y, mo)
 
 
-_DatePattern = tuple[re.Pattern[str], _Handler]
+# What every match of a date pattern contains, tested before the pattern runs (most
+# sentences have a year or a month name but none of the other words): each group lists
+# lower-case strings of which the lower-cased sentence must contain one; _DIGIT stands
+# for a digit (\d), _HAN_CHAR for a Han character. E.g. every month name contains its
+# first three letters. See parse_dates for when the test is skipped.
+_Need = tuple[tuple[str, ...], ...]
+_DIGIT, _HAN_CHAR = ("\\d",), ("\\han",)
+_EN_MON = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_WD = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_EN_SEASON = ("summer", "autumn", "fall", "winter", "spring")
+_EN_PART = ("early", "mid", "late", "end", "start", "beginning")
+_EN_UNIT = ("week", "month", "year")
+_ES_MON = tuple(_ES_MONTHS)
+_ES_WD = tuple(_ES_WEEKDAYS)
+_ES_SEASON = ("verano", "otoño", "otono", "invierno", "primavera")
+_ES_PART = ("fin", "principios", "comienzos", "inicios", "mediados")
+_ES_UNIT = ("mes", "año", "semana")
+_DatePattern = tuple[re.Pattern[str], _Handler, _Need]
 
 
 def _compile_dates() -> dict[str, list[_DatePattern]]:
     i = re.IGNORECASE
     en_parts = r"(?P<part>early|mid|late|(?:the\s+)?(?:end|start|beginning|middle))(?:[\s-]+of)?[\s-]+"
     en: list[_DatePattern] = [
-        (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _h_iso),
-        (re.compile(rf"\b(?:(?:{_EN_WD_RE}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH_RE})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", i), _h_day_month(_EN_MONTHS)),
-        (re.compile(rf"\b(?:(?:{_EN_WD_RE}),?\s+)?(?P<mon>{_EN_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,.]\d)\b", i), _h_day_month(_EN_MONTHS)),
-        (re.compile(rf"\b{en_parts}(?P<mon>{_EN_MONTH_RE}|this\s+month|the\s+month|the\s+year|this\s+year|\d{{4}})\b(?:\s+(?P<y>\d{{4}}))?", i), _h_part_month(_EN_MONTHS)),
-        (re.compile(rf"\b(?P<mon>{_EN_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b", i), _h_month(_EN_MONTHS, need_capital=True)),
-        (re.compile(r"\b(?P<which>earlier\s+this|later\s+this|this|last|next|the\s+following|the\s+previous|the\s+coming|previous|following)\s+(?P<unit>week|month|year|weekend)\b", i), _h_relative_unit),
-        (re.compile(r"\b(?:over|during|on|at)\s+the\s+weekend\b", i), _h_weekend),
-        (re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", i), _h_day_word),
-        (re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", i), _h_ago),
-        (re.compile(rf"\b(?P<which>last|next|this|this\s+coming)?\s*(?P<wd>{_EN_WD_RE})\b", i), _h_weekday(_EN_WEEKDAYS)),
-        (re.compile(r"\b(?P<season>summer|autumn|fall|winter|spring)\s+(?:of\s+)?(?P<y>\d{4})\b", i), _h_season),
-        (re.compile(r"\b(?P<which>this|last|next)\s+(?P<season>summer|autumn|fall|winter|spring)\b", i), _h_season),
-        (re.compile(r"\b(?:(?P<part>early|late|mid)[\s-]+|(?:the\s+)?(?P<part2>end|start|beginning)\s+of\s+)(?P<y>\d{4})\b", i), _h_year_part),
-        (re.compile(r"\b(?:in|by|since|during|until|through|from|of|before|after)\s+(?P<y>\d{4})\b(?![-/]\d)", i), _h_year),
-        (re.compile(rf"\b(?P<prep>in|by|since|until|through|during|from|of|early|late|mid|before|after|last|next|this)?\s*(?P<mon>{_EN_MONTH_RE})\b(?!\s+\d)", i), _h_en_month_alone),
+        (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _h_iso, (_DIGIT,)),
+        (re.compile(rf"\b(?:(?:{_EN_WD_RE}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH_RE})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", i), _h_day_month(_EN_MONTHS), (_DIGIT, _EN_MON)),
+        (re.compile(rf"\b(?:(?:{_EN_WD_RE}),?\s+)?(?P<mon>{_EN_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,.]\d)\b", i), _h_day_month(_EN_MONTHS), (_DIGIT, _EN_MON)),
+        (re.compile(rf"\b{en_parts}(?P<mon>{_EN_MONTH_RE}|this\s+month|the\s+month|the\s+year|this\s+year|\d{{4}})\b(?:\s+(?P<y>\d{{4}}))?", i), _h_part_month(_EN_MONTHS), (_EN_PART,)),
+        (re.compile(rf"\b(?P<mon>{_EN_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b", i), _h_month(_EN_MONTHS, need_capital=True), (_EN_MON, _DIGIT)),
+        (re.compile(r"\b(?P<which>earlier\s+this|later\s+this|this|last|next|the\s+following|the\s+previous|the\s+coming|previous|following)\s+(?P<unit>week|month|year|weekend)\b", i), _h_relative_unit, (_EN_UNIT,)),
+        (re.compile(r"\b(?:over|during|on|at)\s+the\s+weekend\b", i), _h_weekend, (("weekend",),)),
+        (re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", i), _h_day_word, (("yesterday", "today", "tonight", "tomorrow"),)),
+        (re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", i), _h_ago, (("ago",),)),
+        (re.compile(rf"\b(?P<which>last|next|this|this\s+coming)?\s*(?P<wd>{_EN_WD_RE})\b", i), _h_weekday(_EN_WEEKDAYS), (_EN_WD,)),
+        (re.compile(r"\b(?P<season>summer|autumn|fall|winter|spring)\s+(?:of\s+)?(?P<y>\d{4})\b", i), _h_season, (_EN_SEASON, _DIGIT)),
+        (re.compile(r"\b(?P<which>this|last|next)\s+(?P<season>summer|autumn|fall|winter|spring)\b", i), _h_season, (_EN_SEASON,)),
+        (re.compile(r"\b(?:(?P<part>early|late|mid)[\s-]+|(?:the\s+)?(?P<part2>end|start|beginning)\s+of\s+)(?P<y>\d{4})\b", i), _h_year_part, (_DIGIT, _EN_PART)),
+        (re.compile(r"\b(?:in|by|since|during|until|through|from|of|before|after)\s+(?P<y>\d{4})\b(?![-/]\d)", i), _h_year, (_DIGIT,)),
+        (re.compile(rf"\b(?P<prep>in|by|since|until|through|during|from|of|early|late|mid|before|after|last|next|this)?\s*(?P<mon>{_EN_MONTH_RE})\b(?!\s+\d)", i), _h_en_month_alone, (_EN_MON,)),
     ]
     es_parts = r"(?:a\s+)?(?P<part>finales|fines|final|principios|comienzos|inicios|mediados)\s+de(?:l)?\s+"
     es: list[_DatePattern] = [
-        (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _h_iso),
-        (re.compile(rf"\b(?:(?:{_ES_WD_RE})\s+)?(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_ES_MONTH_RE})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b", i), _h_day_month(_ES_MONTHS)),
-        (re.compile(rf"{es_parts}(?P<mon>{_ES_MONTH_RE}|este\s+mes|ese\s+mes|mes|este\s+año|año|\d{{4}})\b(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?", i), _h_part_month(_ES_MONTHS)),
-        (re.compile(rf"\b(?P<mon>{_ES_MONTH_RE})\s+(?:de|del)\s+(?P<y>\d{{4}})\b", i), _h_month(_ES_MONTHS)),
-        (re.compile(r"\b(?:el\s+)?(?P<unit>mes|año|semana)\s+(?P<which>que\s+viene|pasad[oa]|próxim[oa]|proxim[oa]|siguiente)\b", i), _h_relative_unit),
-        (re.compile(r"\b(?:el\s+|la\s+)?(?P<which>próxim[oa]|proxim[oa]|pasad[oa])\s+(?P<unit>mes|año|semana)\b", i), _h_relative_unit),
-        (re.compile(r"\b(?P<which>est[ea])\s+(?P<unit>mes|año|semana)\b", i), _h_relative_unit),
-        (re.compile(r"\b(?:durante\s+|en\s+)?(?:el|este)\s+fin\s+de\s+semana\b", i), _h_weekend),
-        (re.compile(r"\b(?P<w>ayer|hoy)\b|(?<!la\s)(?<!las\s)\b(?P<w2>mañana)\b(?!\s+de)", i), _h_es_day_word),
-        (re.compile(r"\bhace\s+(?P<n>\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?P<unit>días|dias|día|semanas?|meses|mes|años?)\b", i), _h_ago),
-        (re.compile(rf"\b(?:el\s+)?(?P<which>pasado|próximo|proximo)?\s*(?P<wd>{_ES_WD_RE})\b(?!\s+\d)", i), _h_weekday(_ES_WEEKDAYS)),
-        (re.compile(r"\b(?P<season>verano|otoño|otono|invierno|primavera)\s+(?:de|del)\s+(?P<y>\d{4})\b", i), _h_season),
-        (re.compile(r"\b(?:(?P<which>este|el\s+pasado|el\s+próximo)\s+)(?P<season>verano|otoño|otono|invierno|primavera)\b", i), _h_season),
-        (re.compile(r"\b(?:en|de|desde|hasta|durante|para|antes\s+de|después\s+de)\s+(?P<y>\d{4})\b(?![-/]\d)", i), _h_year),
-        (re.compile(rf"\b(?:en|de|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de)\s+(?P<mon>{_ES_MONTH_RE})\b", i), _h_month(_ES_MONTHS)),
+        (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _h_iso, (_DIGIT,)),
+        (re.compile(rf"\b(?:(?:{_ES_WD_RE})\s+)?(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_ES_MONTH_RE})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b", i), _h_day_month(_ES_MONTHS), (_DIGIT, _ES_MON)),
+        (re.compile(rf"{es_parts}(?P<mon>{_ES_MONTH_RE}|este\s+mes|ese\s+mes|mes|este\s+año|año|\d{{4}})\b(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?", i), _h_part_month(_ES_MONTHS), (_ES_PART,)),
+        (re.compile(rf"\b(?P<mon>{_ES_MONTH_RE})\s+(?:de|del)\s+(?P<y>\d{{4}})\b", i), _h_month(_ES_MONTHS), (_ES_MON, _DIGIT)),
+        (re.compile(r"\b(?:el\s+)?(?P<unit>mes|año|semana)\s+(?P<which>que\s+viene|pasad[oa]|próxim[oa]|proxim[oa]|siguiente)\b", i), _h_relative_unit, (_ES_UNIT,)),
+        (re.compile(r"\b(?:el\s+|la\s+)?(?P<which>próxim[oa]|proxim[oa]|pasad[oa])\s+(?P<unit>mes|año|semana)\b", i), _h_relative_unit, (_ES_UNIT,)),
+        (re.compile(r"\b(?P<which>est[ea])\s+(?P<unit>mes|año|semana)\b", i), _h_relative_unit, (_ES_UNIT,)),
+        (re.compile(r"\b(?:durante\s+|en\s+)?(?:el|este)\s+fin\s+de\s+semana\b", i), _h_weekend, (("semana",),)),
+        (re.compile(r"\b(?P<w>ayer|hoy)\b|(?<!la\s)(?<!las\s)\b(?P<w2>mañana)\b(?!\s+de)", i), _h_es_day_word, (("ayer", "hoy", "mañana"),)),
+        (re.compile(r"\bhace\s+(?P<n>\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?P<unit>días|dias|día|semanas?|meses|mes|años?)\b", i), _h_ago, (("hace",),)),
+        (re.compile(rf"\b(?:el\s+)?(?P<which>pasado|próximo|proximo)?\s*(?P<wd>{_ES_WD_RE})\b(?!\s+\d)", i), _h_weekday(_ES_WEEKDAYS), (_ES_WD,)),
+        (re.compile(r"\b(?P<season>verano|otoño|otono|invierno|primavera)\s+(?:de|del)\s+(?P<y>\d{4})\b", i), _h_season, (_ES_SEASON, _DIGIT)),
+        (re.compile(r"\b(?:(?P<which>este|el\s+pasado|el\s+próximo)\s+)(?P<season>verano|otoño|otono|invierno|primavera)\b", i), _h_season, (_ES_SEASON,)),
+        (re.compile(r"\b(?:en|de|desde|hasta|durante|para|antes\s+de|después\s+de)\s+(?P<y>\d{4})\b(?![-/]\d)", i), _h_year, (_DIGIT,)),
+        (re.compile(rf"\b(?:en|de|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de)\s+(?P<mon>{_ES_MONTH_RE})\b", i), _h_month(_ES_MONTHS), (_ES_MON,)),
     ]
     zh: list[_DatePattern] = [
-        (re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso),
-        (re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_ZH_N})月(?P<d>{_ZH_N})[日号]"), _h_zh_date),
-        (re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_ZH_N})月(?:份)?(?P<part>底|末|初|中旬|上旬|下旬|中)?"), _h_zh_date),
-        (re.compile(r"(?P<which>今年|去年|明年)?(?P<season>夏天|夏季|秋天|秋季|春天|春季|冬天|冬季)"), _h_season_zh),
-        (re.compile(r"(?P<w>\d{4}年|今年|去年|明年)(?P<part>年初|年底|年末|初|底|末)?(?!\d|[一二三四五六七八九十]+月)"), _h_zh_year),
-        (re.compile(r"(?P<which>本|这个|当|上个|下个|上|下)月(?P<part>晚些时候|稍后|早些时候|初|底|末|中旬)?"), _h_zh_relmonth),
-        (re.compile(r"(?P<which>本|这|上|下)(?P<unit>周|星期)(?![一二三四五六日天])"), _h_relative_unit),
-        (re.compile(r"(?P<which>上|下|本|这)?(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"), _h_weekday(_ZH_WEEKDAYS)),
-        (re.compile(r"(?P<w>昨天|今天|明天|昨日|今日)"), _h_day_word),
-        (re.compile(r"(?:上个?)?周末"), _h_weekend),
-        (re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>天|周|星期|个月|月|年)前"), _h_ago),
+        (re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), _h_iso, (_DIGIT,)),
+        (re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_ZH_N})月(?P<d>{_ZH_N})[日号]"), _h_zh_date, (_HAN_CHAR,)),
+        (re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_ZH_N})月(?:份)?(?P<part>底|末|初|中旬|上旬|下旬|中)?"), _h_zh_date, (_HAN_CHAR,)),
+        (re.compile(r"(?P<which>今年|去年|明年)?(?P<season>夏天|夏季|秋天|秋季|春天|春季|冬天|冬季)"), _h_season_zh, (_HAN_CHAR,)),
+        (re.compile(r"(?P<w>\d{4}年|今年|去年|明年)(?P<part>年初|年底|年末|初|底|末)?(?!\d|[一二三四五六七八九十]+月)"), _h_zh_year, (_HAN_CHAR,)),
+        (re.compile(r"(?P<which>本|这个|当|上个|下个|上|下)月(?P<part>晚些时候|稍后|早些时候|初|底|末|中旬)?"), _h_zh_relmonth, (_HAN_CHAR,)),
+        (re.compile(r"(?P<which>本|这|上|下)(?P<unit>周|星期)(?![一二三四五六日天])"), _h_relative_unit, (_HAN_CHAR,)),
+        (re.compile(r"(?P<which>上|下|本|这)?(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"), _h_weekday(_ZH_WEEKDAYS), (_HAN_CHAR,)),
+        (re.compile(r"(?P<w>昨天|今天|明天|昨日|今日)"), _h_day_word, (_HAN_CHAR,)),
+        (re.compile(r"(?:上个?)?周末"), _h_weekend, (_HAN_CHAR,)),
+        (re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>天|周|星期|个月|月|年)前"), _h_ago, (_HAN_CHAR,)),
     ]
     return {"en": en, "es": es, "zh": zh}
 
@@ -1060,6 +1077,10 @@ def _h_season_zh(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.
 
 
 _DATE_PATTERNS = _compile_dates()
+_HAN_ANY = re.compile(r"[\u4e00-\u9fff]")
+# Matched by (?i) patterns as an ASCII letter ("ſ" as s, "ı" and "İ" as i, the Kelvin sign
+# as k) though lower() maps them elsewhere (tests/claims/test_claims_text.py checks the list).
+_FOLD_TRAPS = re.compile("[\u017f\u0131\u0130\u212a]")
 # Every date expression above contains a digit or one of these words (cheap prefilter).
 _DATE_HINT = re.compile(
     r"\d|[月周年天昨今明夏秋春冬]|(?i:" + "|".join([*_EN_MONTHS, *_ES_MONTHS, *_EN_WEEKDAYS, *_ES_WEEKDAYS])
@@ -1089,8 +1110,20 @@ def parse_dates(
         tables = [_DATE_PATTERNS["en"], _DATE_PATTERNS["es"], _DATE_PATTERNS["zh"]]
     out: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
+    # The needs are tested on the lower-cased sentence; characters that case-insensitive
+    # regexes equate with an ASCII letter but lower() does not map to it switch them off.
+    low = None if _FOLD_TRAPS.search(sentence) else sentence.lower()
+    digit = han = False
+    if low is not None:
+        digit = _ANY_DIGIT.search(sentence) is not None
+        han = _HAN_ANY.search(sentence) is not None
     for table in tables:
-        for pattern, handler in table:
+        for pattern, handler, need in table:
+            if low is not None and not all(
+                digit if group is _DIGIT else han if group is _HAN_CHAR else any(w in low for w in group)
+                for group in need
+            ):
+                continue
             for m in pattern.finditer(sentence):
                 if not m.group().strip():
                     continue
