@@ -31,7 +31,12 @@ def demo_web() -> Iterator[NewsWebServer]:
 
 
 def service_config(
-    folder: Path, server: NewsWebServer, *, ttl: float = 6, schedule: str = "* * * * *"
+    folder: Path,
+    server: NewsWebServer,
+    *,
+    ttl: float = 6,
+    schedule: str = "* * * * *",
+    extra_crawl: str = "",
 ) -> Path:
     sources = [{**s, "schedule": schedule} for s in demo_sources(server.base_url)]
     return write_config(
@@ -39,6 +44,7 @@ def service_config(
         f"sqlite:///{folder / 'svc.db'}",
         sources,
         allow=server.base_url.split("//")[1],
+        extra_crawl=extra_crawl,
         extra=f"\n[service]\nlease_ttl_s = {ttl}\ngrace_s = 5\n",
     )
 
@@ -171,7 +177,9 @@ def test_second_scheduler_waits_as_standby_and_takes_over(
 def test_killed_crawl_child_is_recorded_failed_and_retried(
     demo_web: NewsWebServer, tmp_path: Path
 ) -> None:
-    cfg = service_config(tmp_path, demo_web)
+    # the killed crawl is paced (a dozen pages, 0.4 s apart), so that it is still running
+    # when `followup status` -- polled, a process each time -- first sees its run
+    cfg = service_config(tmp_path, demo_web, extra_crawl="download_delay_s = 0.4")
     followup("init", config=cfg)
     crawl = subprocess.Popen(
         [sys.executable, "-m", "scheduler.cli", "crawl", "--config", str(cfg)],
@@ -185,6 +193,7 @@ def test_killed_crawl_child_is_recorded_failed_and_retried(
     # killed as soon as its run is recorded: mid-run, before the crawl could finish
     os.kill(crawl.pid, signal.SIGKILL)
     crawl.wait()
+    cfg = service_config(tmp_path, demo_web)  # the same database, unpaced
     followup("crawl", config=cfg)  # the next crawl notices the dead run and retries
     runs = status(cfg)["runs"]
     killed = runs[-1]
