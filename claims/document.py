@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from .text import sentence_spans
+from .text import FOLD_TRAPS, sentence_spans
 
 __all__ = ["Document", "Sentence", "WordIndex", "normalise_language"]
 
@@ -17,6 +17,7 @@ T = TypeVar("T")
 
 
 _WORD = re.compile(r"[0-9a-z\u00e0-\u024f]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class WordIndex:
@@ -40,6 +41,10 @@ class WordIndex:
         self._pos = pos
         self._keys = sorted(pos)
         self._starts: dict[str, list[int]] = {}
+        # Whether a case-insensitive match of ASCII letters is sure to appear in `lower`
+        # as those letters (see text.FOLD_TRAPS), and whether the text has any Han or kana.
+        self.plain = aligned and not FOLD_TRAPS.search(lower)
+        self.cjk = _CJK.search(lower) is not None
 
     def starts(self, prefix: str) -> list[int]:
         """Positions of words beginning with `prefix` (lower-case), in text order
@@ -73,8 +78,11 @@ def normalise_language(language: str | None) -> str | None:
     return language.strip().lower().replace("_", "-").split("-")[0] or None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_line(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
+    return _SPACES.sub(" ", s).strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ class CompiledTerms:
     """
 
     sources: list[str]
-    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool]]
+    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool, str | None]]
     _regex: re.Pattern[str] | None = field(default=None, repr=False)
 
     @property
@@ -149,13 +149,18 @@ class CompiledTerms:
         """Non-overlapping matches (leftmost, then longest) as (start, end)."""
         found: set[tuple[int, int]] = set()
         indexed = words is not None and words.aligned
-        for rx, lit, exact, at_start, latin in self.parts:
+        no_cjk = words is not None and not words.cjk
+        # where a term's first word must appear (case-insensitive terms: only if reliable)
+        lower_plain = lower if words is not None and words.plain else None
+        for rx, lit, exact, at_start, latin, head in self.parts:
             if lit is None or (not exact and lower is None):
                 found.update(m.span() for m in rx.finditer(text) if m.end() > m.start())
                 continue
             if indexed and latin:
                 assert words is not None
                 candidates: Iterable[int] = words.starts(lit if not exact else lit.lower())
+            elif no_cjk and is_cjk(lit):
+                continue  # a CJK literal in a text without CJK characters
             else:
                 candidates = _all(text if exact else lower or "", lit)
             for pos in candidates:
@@ -164,8 +169,13 @@ class CompiledTerms:
                     if m and m.end() > m.start():
                         found.add(m.span())
                 else:
-                    # The literal is inside the term: look for a match around it.
-                    for m in rx.finditer(text, max(0, pos - _BACK), pos + len(lit) + _AHEAD):
+                    # The literal is inside the term: look for a match around it, if the
+                    # window holds the term's first word at all.
+                    lo, hi = max(0, pos - _BACK), pos + len(lit) + _AHEAD
+                    hay = text if exact else lower_plain
+                    if head is not None and hay is not None and head not in hay[lo:hi]:
+                        continue
+                    for m in rx.finditer(text, lo, hi):
                         if m.start() <= pos < m.end():
                             found.add(m.span())
         out: list[tuple[int, int]] = []
@@ -179,7 +189,7 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
     uniq = sorted(set(terms), key=lambda t: (-len(t), t))
     if not uniq:
         return None
-    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool]] = []
+    parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool, str | None]] = []
     sources = []
     for t in uniq:
         src = term_regex(t, plural)
@@ -187,8 +197,29 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
         sources.append(src)
         lit, exact, at_start = _literal(t, case_sensitive)
         latin = bool(lit and _LATIN_WORD.fullmatch(lit))
-        parts.append((re.compile(src), lit, exact, at_start, latin))
+        head = _head(t) if lit is not None and not at_start else None
+        if head is not None and not case_sensitive:
+            head = head.lower()
+        parts.append((re.compile(src), lit, exact, at_start, latin, head))
     return CompiledTerms(sources, parts)
+
+
+def _head(term: str) -> str | None:
+    """The first piece of a plain term's first word ("GPU" of "GPU cluster", "X" of "X-Men"):
+    every match starts with it verbatim (up to case). Only ASCII letters and digits, whose
+    case-insensitive matches lower() keeps (see text.FOLD_TRAPS); else None."""
+    if term.startswith("re:"):
+        return None
+    tokens = term.split()
+    while tokens and tokens[-1].startswith("..."):  # as term_regex reads the term
+        tokens.pop()
+    while tokens and tokens[0].startswith("..."):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    first = tokens[0][:-1] if tokens[0].endswith("*") and len(tokens[0]) > 1 else tokens[0]
+    piece = next((p for p in re.split(r"[-'’.]", first) if p), None)
+    return piece if piece and re.fullmatch(r"[0-9A-Za-z]+", piece) else None
 
 
 @dataclass

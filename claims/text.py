@@ -25,6 +25,45 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------------------
+# Prefilters
+# ---------------------------------------------------------------------------
+
+# Matched by (?i) patterns as an ASCII letter ("ſ" as s, "ı" and "İ" as i, the Kelvin sign
+# as k) though lower() maps them elsewhere, or to a different length: without them in a
+# text, a case-insensitive match of ASCII letters appears in text.lower() as those
+# letters (tests/claims/test_claims_prefilters.py checks the list).
+FOLD_TRAPS = re.compile("[\u017f\u0131\u0130\u212a]")
+
+
+class _Hint:
+    """Whether a sentence matches `other` (a case-sensitive regex) or contains one of
+    `words` case-insensitively: the answer of the regex `other|(?i:word|word|...)`.
+
+    Why: a regex search over a long case-insensitive alternation tries every word at
+    every position; substring tests on the lower-cased sentence are several times
+    cheaper. Exact unless lower() changes the length or FOLD_TRAPS occur (then the regex
+    answers): every letter of the words matches case-insensitively exactly the
+    characters lower() maps to it (checked in tests/claims/test_claims_prefilters.py).
+    """
+
+    def __init__(self, words: tuple[str, ...], other: str | None = None) -> None:
+        assert all(w == w.lower() and re.escape(w) == w for w in words), words
+        self.words = words
+        self.other = re.compile(other) if other else None
+        self.regex = re.compile("(?i:" + "|".join(words) + ")")
+
+    def search(self, sentence: str, low: str | None = None) -> bool:
+        """`low` is sentence.lower() when the caller has it."""
+        if self.other is not None and self.other.search(sentence):
+            return True
+        if low is None:
+            low = sentence.lower()
+        if len(low) != len(sentence) or FOLD_TRAPS.search(sentence):
+            return self.regex.search(sentence) is not None
+        return any(w in low for w in self.words)
+
+
+# ---------------------------------------------------------------------------
 # Sentences
 # ---------------------------------------------------------------------------
 
@@ -42,6 +81,14 @@ _LATIN_BOUNDARY = re.compile(
 _CJK_BOUNDARY = re.compile(r"([。！？!?]+[”’」』）)\"]*)")
 
 
+_LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
+_SPACES = re.compile(r"\s+")
+_DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_MONEY_BEFORE = re.compile(r"(?:US)?\$|€|£|USD|EUR\s*$")
+
+
 def split_sentences(text: str, language: str | None = None) -> list[str]:
     """Split text into sentences; paragraphs (newlines) always end a sentence.
 
@@ -55,7 +102,7 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     """Character spans of the sentences of `text` (see split_sentences)."""
     del language  # the rules below are safe for all three languages
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _LINE.finditer(text):
         cuts = _cuts(para.group())
         base = para.start()
         prev = 0
@@ -82,7 +129,7 @@ def _cuts(par: str) -> list[int]:
 
 
 def _is_abbreviation(par: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-zÀ-ÿ.]+)$", par[:dot])
+    word = _LAST_WORD.search(par[:dot])
     if not word:
         return False
     w = word.group(1).lower().strip(".")
@@ -195,7 +242,7 @@ def parse_number(token: str, language: str | None = None) -> float | None:
     for sep in (" ", "'", "’"):
         if sep in t:
             t = t.replace(sep, "")
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
+    if not _DIGIT_GROUPS.fullmatch(t):
         return None
     has_dot, has_comma = "." in t, "," in t
     if has_dot and has_comma:
@@ -390,7 +437,7 @@ def parse_quantities(sentence: str, language: str | None = None) -> list[Quantit
 
     low = sentence.lower()
     words = set(_WORD_RE.findall(low))
-    if _FACTOR_HINT.search(sentence):
+    if _FACTOR_HINT.search(sentence, low):
         for m in _FACTOR_RE.finditer(sentence):
             value = _factor_value(m)
             if value is not None:
@@ -401,7 +448,7 @@ def parse_quantities(sentence: str, language: str | None = None) -> list[Quantit
         if base is None:
             continue
         scale_word = (m.group(3) or m.group(4) or m.group(5) or "").lower()
-        scale_word = re.sub(r"\s+", " ", scale_word)
+        scale_word = _SPACES.sub(" ", scale_word) if scale_word else scale_word
         if scale_word in ("m", "b") and not _money_context(sentence, m.start()):
             scale_word = ""
         scale = _SCALES.get(scale_word, 1.0)
@@ -434,9 +481,10 @@ _WORD_RE = re.compile(r"[a-záéíóúñü]+")
 _ANY_DIGIT = re.compile(r"\d")
 _ZH_ANY = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]")
 # Every factor expression contains one of these (cheap prefilter for _FACTOR_RE).
-_FACTOR_HINT = re.compile(
-    r"(?i)doubl|twice|tripl|quadrupl|half|third|quarter|times|veces|duplic|cuadrupl|doble|mitad|tercio|cuarto|翻|倍|分之|一半"
-)
+_FACTOR_HINT = _Hint(
+    ("doubl", "twice", "tripl", "quadrupl", "half", "third", "quarter", "times", "veces", "duplic",
+     "cuadrupl", "doble", "mitad", "tercio", "cuarto", "翻", "倍", "分之", "一半")
+)  # fmt: skip
 _EN_HINTS = frozenset([*_EN_UNITS, *_EN_MULT])
 _ES_HINTS = frozenset([*_ES_UNITS, "mil", "millón", "millon", "millones"]) - {"un", "una", "uno"}
 
@@ -457,7 +505,7 @@ def _factor_value(m: re.Match[str]) -> float | None:
     tn = (m.group("tn") or "").lower()
     if not tn:
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", tn):
+    if _DECIMAL.fullmatch(tn):
         return float(tn)
     if tn in _FACTOR_WORDS:
         return float(_FACTOR_WORDS[tn])
@@ -485,7 +533,7 @@ def _decorate(sentence: str, value: float, start: int, end: int) -> Quantity:
 
 
 def _money_context(sentence: str, pos: int) -> bool:
-    return bool(re.search(r"(?:US)?\$|€|£|USD|EUR\s*$", sentence[max(0, pos - 5) : pos]))
+    return bool(_MONEY_BEFORE.search(sentence[max(0, pos - 5) : pos]))
 
 
 # ---------------------------------------------------------------------------
@@ -517,7 +565,10 @@ _CUR_NAMES = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR"
               "GBP": "GBP", "¥": "CNY", "RMB": "CNY", "CNY": "CNY"}  # fmt: skip
 
 
-MONEY_HINT = re.compile(r"[$€£¥]|(?i:usd|eur|gbp|rmb|cny|dollar|dólar|dolar|euro|pound|libra|yuan)|美元|美金|欧元|英镑|元")
+MONEY_HINT = _Hint(
+    ("usd", "eur", "gbp", "rmb", "cny", "dollar", "dólar", "dolar", "euro", "pound", "libra", "yuan"),
+    "[$€£¥]|美元|美金|欧元|英镑|元",
+)
 
 
 def parse_money(
@@ -1078,15 +1129,14 @@ def _h_season_zh(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.
 
 _DATE_PATTERNS = _compile_dates()
 _HAN_ANY = re.compile(r"[\u4e00-\u9fff]")
-# Matched by (?i) patterns as an ASCII letter ("ſ" as s, "ı" and "İ" as i, the Kelvin sign
-# as k) though lower() maps them elsewhere (tests/claims/test_claims_text.py checks the list).
-_FOLD_TRAPS = re.compile("[\u017f\u0131\u0130\u212a]")
 # Every date expression above contains a digit or one of these words (cheap prefilter).
-_DATE_HINT = re.compile(
-    r"\d|[月周年天昨今明夏秋春冬]|(?i:" + "|".join([*_EN_MONTHS, *_ES_MONTHS, *_EN_WEEKDAYS, *_ES_WEEKDAYS])
-    + r"|week|month|year|today|tonight|yesterday|tomorrow|summer|autumn|fall|winter|spring|"
-    r"mes|semana|año|ayer|hoy|mañana|verano|otoño|otono|invierno|primavera|principios|finales|mediados)"
-)
+_DATE_HINT = _Hint(
+    (*_EN_MONTHS, *_ES_MONTHS, *_EN_WEEKDAYS, *_ES_WEEKDAYS, "week", "month", "year", "today",
+     "tonight", "yesterday", "tomorrow", "summer", "autumn", "fall", "winter", "spring", "mes",
+     "semana", "año", "ayer", "hoy", "mañana", "verano", "otoño", "otono", "invierno", "primavera",
+     "principios", "finales", "mediados"),
+    r"[\d月周年天昨今明夏秋春冬]",
+)  # fmt: skip
 
 
 def parse_dates(
@@ -1099,7 +1149,8 @@ def parse_dates(
     2024-07-21..31. Without `published`, only dates with an explicit year are returned.
     """
     anchor = published.date() if isinstance(published, dt.datetime) else published
-    if not _DATE_HINT.search(sentence):
+    low = sentence.lower()
+    if not _DATE_HINT.search(sentence, low):
         return []
     lang = (language or "").lower()[:2]
     if lang in _DATE_PATTERNS:
@@ -1110,16 +1161,13 @@ def parse_dates(
         tables = [_DATE_PATTERNS["en"], _DATE_PATTERNS["es"], _DATE_PATTERNS["zh"]]
     out: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
-    # The needs are tested on the lower-cased sentence; characters that case-insensitive
-    # regexes equate with an ASCII letter but lower() does not map to it switch them off.
-    low = None if _FOLD_TRAPS.search(sentence) else sentence.lower()
-    digit = han = False
-    if low is not None:
-        digit = _ANY_DIGIT.search(sentence) is not None
-        han = _HAN_ANY.search(sentence) is not None
+    # The needs are tested on the lower-cased sentence, unless FOLD_TRAPS make that unsafe.
+    plain = len(low) == len(sentence) and not FOLD_TRAPS.search(sentence)
+    digit = _ANY_DIGIT.search(sentence) is not None
+    han = _HAN_ANY.search(sentence) is not None
     for table in tables:
         for pattern, handler, need in table:
-            if low is not None and not all(
+            if plain and not all(
                 digit if group is _DIGIT else han if group is _HAN_CHAR else any(w in low for w in group)
                 for group in need
             ):

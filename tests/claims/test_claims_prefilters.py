@@ -24,8 +24,8 @@ def all_chars() -> str:
     return _all_chars()
 
 
-def _need_letters() -> set[str]:
-    words = [
+def _need_words() -> list[str]:
+    return [
         w
         for table in text._DATE_PATTERNS.values()
         for _, _, need in table
@@ -33,20 +33,28 @@ def _need_letters() -> set[str]:
         if group not in (text._DIGIT, text._HAN_CHAR)
         for w in group
     ]
-    return {ch for w in words for ch in w}
 
 
-def test_date_needs_are_lower_case_words() -> None:
-    for ch in _need_letters():
-        assert ch == ch.lower() and not ch.isspace(), ch
+def _hint_words() -> list[str]:
+    return [w for hint in (text._FACTOR_HINT, text._DATE_HINT, text.MONEY_HINT) for w in hint.words]
+
+
+def test_needs_and_hints_are_lower_case_words() -> None:
+    for w in _need_words() + _hint_words():
+        assert w == w.lower() and re.escape(w) == w, w
 
 
 def test_fold_traps_cover_every_case_insensitive_equivalent(all_chars: str) -> None:
-    """A (?i) pattern letter matches exactly the characters that lower() maps to it, save
-    the listed traps: so a match implies the lower-cased sentence contains the word."""
-    for letter in sorted(_need_letters()):
-        for ch in re.findall("(?i)" + re.escape(letter), all_chars):
-            assert ch.lower() == letter or text._FOLD_TRAPS.match(ch), (letter, ch, hex(ord(ch)))
+    """Outside FOLD_TRAPS, a (?i) pattern letter matches exactly the characters that
+    lower() maps to it (alone): a case-insensitive match of a word shows in the
+    lower-cased text as the word, and the word there is such a match."""
+    letters = {ch for w in _need_words() + _hint_words() for ch in w} | set("abcdefghijklmnopqrstuvwxyz")
+    lowered = {ch: ch.lower() for ch in all_chars}
+    for letter in sorted(letters):
+        matched = set(re.findall("(?i)" + re.escape(letter), all_chars))
+        lowers_to = {ch for ch, low in lowered.items() if low == letter}
+        traps = {ch for ch in matched ^ lowers_to if text.FOLD_TRAPS.match(ch)}
+        assert matched - traps == lowers_to - traps, letter
 
 
 def test_date_needs_are_contained_in_every_word_they_stand_for() -> None:
@@ -55,6 +63,18 @@ def test_date_needs_are_contained_in_every_word_they_stand_for() -> None:
     assert set(text._ES_SEASON) | set(text._EN_SEASON) >= {s for s in text._SEASONS if s.isascii() or "ñ" in s}
     # every pattern has a need for each of its three tables
     assert {len(t) for t in text._DATE_PATTERNS.values()} == {15, 11}
+
+
+@pytest.mark.parametrize("hint", ["_FACTOR_HINT", "_DATE_HINT", "MONEY_HINT"])
+@pytest.mark.parametrize(
+    "sentence",
+    ["It DOUBLED to 200,000 GPUs.", "Se duplicó en JULIO.", "规模翻倍", "US$10 bn", "xAI said so.",
+     "İt ſtarted on Monday", "K", "Ünïcode Straße ﬁnal Σ"],
+)  # fmt: skip
+def test_hints_answer_as_their_regex(hint: str, sentence: str) -> None:
+    h = getattr(text, hint)
+    regex = h.regex.pattern + (f"|{h.other.pattern}" if h.other else "")
+    assert h.search(sentence) == bool(re.search(regex, sentence))
 
 
 def test_bound_prefilter_letters() -> None:
@@ -82,5 +102,5 @@ def test_bound_prefilter_letters() -> None:
 def test_dates_unchanged_by_needs(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
     published = None
     got = text.parse_dates(sentence, None, published)
-    monkeypatch.setattr(text, "_FOLD_TRAPS", re.compile(""))  # matches always: no needs tested
+    monkeypatch.setattr(text, "FOLD_TRAPS", re.compile(""))  # matches always: no prefilters
     assert text.parse_dates(sentence, None, published) == got
