@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .regexopt import factor_alternatives
+
 __all__ = ["CUES", "cue"]
 
 _I = r"(?i)"
@@ -286,10 +288,18 @@ CUES: dict[str, dict[str, str]] = {
 }
 
 
+@lru_cache(maxsize=512)
+def _factored(src: str) -> str:
+    return factor_alternatives(src)
+
+
 @lru_cache(maxsize=256)
 def cue(name: str, language: str | None = None) -> re.Pattern[str]:
-    """The compiled cue `name` for `language` (all languages when unknown)."""
-    table = CUES[name]
+    """The compiled cue `name` for `language` (all languages when unknown).
+
+    The sources are compiled with their alternations grouped by first letter
+    (claims.regexopt): the same matches, several times faster on long word lists."""
+    table = {lang: _factored(src) for lang, src in CUES[name].items()}
     lang = (language or "").lower()[:2]
     if lang in table:
         return re.compile(table[lang])

@@ -1,0 +1,75 @@
+"""claims.regexopt regroups alternations; the regexes must match exactly as before."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from claims.lexicon import CUES, cue
+from claims.regexopt import _atoms, _emit, factor_alternatives
+
+
+def test_examples() -> None:
+    assert factor_alternatives("(?i)said|says|told") == "(?i)s(?:a(?:id|ys))|told"
+    assert factor_alternatives(r"\bnot\b|\bnever\b|n't") == r"\b(?:n(?:ot\b|ever\b))|n't"
+    # a leading group is distributed so that its words join the trie
+    assert factor_alternatives("(?:big|bad)ger|box") == "b(?:igger|adger|ox)"
+    # capturing groups, quantified first letters and mixed case flags are left alone
+    assert factor_alternatives("(said)|(says)") == "(said)|(says)"
+    assert factor_alternatives("s?aid|say") == "s?aid|say"
+    assert factor_alternatives("said|(?i:says)") == "said|(?i:says)"
+    # without (?i) the case of the first letter tells alternatives apart
+    assert factor_alternatives("Said|said|Says") == "S(?:a(?:id|ys))|said"
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n, t in CUES.items() for lang in t])
+def test_sources_parse_back_unchanged(name: str, lang: str) -> None:
+    src = CUES[name][lang]
+    body = src[4:] if src.startswith("(?i)") else src
+    alts, end = _atoms(body, 0)
+    assert end == len(body)
+    assert src[: len(src) - len(body)] + _emit(alts) == src
+
+
+def _sentences(n: int = 1500) -> list[str]:
+    """Sentences made of the lexicon's own words in odd cases and spacing, with the
+    characters Python folds specially (ſ, K, ı, İ) and CJK."""
+    rng = random.Random(7)
+    vocab = sorted(
+        {w for table in CUES.values() for src in table.values() for w in re.findall(r"[^\W\d_]+|'", src)}
+        | {"n't", "no", "not", "the", "a", "Musk", "xAI", "100,000", "said", "2024"}
+    )
+    seps = [" ", "  ", "-", ", ", ". ", "\n", "’", "'", "", " (", ") ", "; "]
+    odd = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"}
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 14)):
+            w = rng.choice(vocab)
+            r = rng.random()
+            if r < 0.2:
+                w = w.upper()
+            elif r < 0.4:
+                w = w.title()
+            elif r < 0.45:
+                w = "".join(odd.get(c, c) for c in w)
+            words.append(w + rng.choice(seps))
+        out.append("".join(words))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return _sentences()
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_cues_match_as_their_sources(name: str, sentences: list[str]) -> None:
+    union = "|".join(f"(?i:{src[4:]})" if src.startswith("(?i)") else f"(?:{src})" for src in CUES[name].values())
+    for lang, src in [*CUES[name].items(), (None, union)]:
+        original, fast = re.compile(src), cue(name, lang)
+        for s in sentences:
+            want = [(m.span(), m.groups()) for m in original.finditer(s)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(s)] == want, (lang, s)
