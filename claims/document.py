@@ -78,11 +78,9 @@ def normalise_language(language: str | None) -> str | None:
     return language.strip().lower().replace("_", "-").split("-")[0] or None
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _norm_line(s: str) -> str:
-    return _SPACES.sub(" ", s).strip().casefold()
+    # = re.sub(r"\s+", " ", s).strip().casefold(): split() and \s know the same spaces
+    return " ".join(s.split()).casefold()
 
 
 @dataclass(frozen=True)

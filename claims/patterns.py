@@ -169,11 +169,13 @@ class CompiledTerms:
                     if m and m.end() > m.start():
                         found.add(m.span())
                 else:
-                    # The literal is inside the term: look for a match around it, if the
-                    # window holds the term's first word at all.
+                    # The literal is inside the term: look for a match around it.
                     lo, hi = max(0, pos - _BACK), pos + len(lit) + _AHEAD
                     hay = text if exact else lower_plain
-                    if head is not None and hay is not None and head not in hay[lo:hi]:
+                    if head is not None and hay is not None:
+                        span = _around(rx, text, hay, head, lo, hi, pos)
+                        if span is not None:
+                            found.add(span)
                         continue
                     for m in rx.finditer(text, lo, hi):
                         if m.start() <= pos < m.end():
@@ -183,6 +185,28 @@ class CompiledTerms:
             if not out or a >= out[-1][1]:
                 out.append((a, b))
         return out
+
+
+def _around(
+    rx: re.Pattern[str], text: str, hay: str, head: str, lo: int, hi: int, pos: int
+) -> tuple[int, int] | None:
+    """The match of `rx.finditer(text, lo, hi)` that contains `pos`, if any, found by trying
+    `rx` only where `head` (with which every match starts; `hay` is `text`, lower-cased
+    for a case-insensitive term) occurs: finditer's matches, without its attempt at every
+    position of the window."""
+    at = lo
+    start = hay.find(head, lo, hi)
+    while start != -1 and start <= pos:
+        if start >= at:
+            m = rx.match(text, start, hi)
+            if m:
+                if m.end() == m.start():  # never for a plain term; finditer's rules otherwise
+                    return next((x.span() for x in rx.finditer(text, lo, hi) if x.start() <= pos < x.end()), None)
+                if pos < m.end():
+                    return m.span()
+                at = m.end()
+        start = hay.find(head, start + 1, hi)
+    return None
 
 
 def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> CompiledTerms | None:
@@ -207,7 +231,8 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
 def _head(term: str) -> str | None:
     """The first piece of a plain term's first word ("GPU" of "GPU cluster", "X" of "X-Men"):
     every match starts with it verbatim (up to case). Only ASCII letters and digits, whose
-    case-insensitive matches lower() keeps (see text.FOLD_TRAPS); else None."""
+    case-insensitive matches lower() keeps (see text.FOLD_TRAPS), and only when the word
+    starts with it ("-foo" may match " foo"); else None."""
     if term.startswith("re:"):
         return None
     tokens = term.split()
@@ -218,8 +243,8 @@ def _head(term: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0][:-1] if tokens[0].endswith("*") and len(tokens[0]) > 1 else tokens[0]
-    piece = next((p for p in re.split(r"[-'’.]", first) if p), None)
-    return piece if piece and re.fullmatch(r"[0-9A-Za-z]+", piece) else None
+    piece = re.split(r"[-'’.]", first)[0]
+    return piece if re.fullmatch(r"[0-9A-Za-z]+", piece) else None
 
 
 @dataclass

@@ -82,7 +82,6 @@ _CJK_BOUNDARY = re.compile(r"([。！？!?]+[”’」』）)\"]*)")
 
 
 _LINE = re.compile(r"[^\n]+")
-_LAST_WORD = re.compile(r"([A-Za-zÀ-ÿ.]+)$")
 _SPACES = re.compile(r"\s+")
 _DIGIT_GROUPS = re.compile(r"\d+(?:[.,]\d+)*")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -129,17 +128,27 @@ def _cuts(par: str) -> list[int]:
 
 
 def _is_abbreviation(par: str, dot: int) -> bool:
-    word = _LAST_WORD.search(par[:dot])
-    if not word:
+    # the run of [A-Za-zÀ-ÿ.] ending at the dot, found backwards (a regex search for it
+    # would scan the paragraph from its start at every full stop)
+    start = dot
+    while start > 0 and par[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    w = word.group(1).lower().strip(".")
+    word = par[start:dot]
+    w = word.lower().strip(".")
     if w in _ABBREVIATIONS:
         return True
     # A middle initial ("John F. Kennedy"), but not "posted on X." or a final "I".
-    if len(w) == 1 and w != "i" and word.group(1).isupper():
-        before = par[: word.start()].split()
+    if len(w) == 1 and w != "i" and word.isupper():
+        before = par[:start].split()
         return bool(before) and before[-1][:1].isupper()
     return False
+
+
+_ABBREVIATION_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz." + "".join(map(chr, range(0xC0, 0x100)))
+)
 
 
 _CLAUSE_SPLIT = re.compile(r"[;；:：,，、()（）—–]|\s-\s")

@@ -104,3 +104,9 @@ def test_dates_unchanged_by_needs(sentence: str, monkeypatch: pytest.MonkeyPatch
     got = text.parse_dates(sentence, None, published)
     monkeypatch.setattr(text, "FOLD_TRAPS", re.compile(""))  # matches always: no prefilters
     assert text.parse_dates(sentence, None, published) == got
+
+
+def test_split_knows_the_spaces_of_backslash_s(all_chars: str) -> None:
+    """document._norm_line collapses spaces with str.split() instead of re.sub(r"\\s+")."""
+    assert set(re.findall(r"\s", all_chars)) == {ch for ch in all_chars if ch.isspace()}
+    assert "".join(all_chars.split()) == re.sub(r"\s+", "", all_chars)

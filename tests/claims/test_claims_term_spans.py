@@ -1,0 +1,88 @@
+"""CompiledTerms.spans skips work (CJK terms in Latin texts, windows without the term's
+first word, positions where no match can start): it must find what the plain scan finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.compiled import compiled
+from claims.document import Document, WordIndex
+from claims.dossier import builtin_story_path, load_story
+from claims.patterns import _AHEAD, _BACK, CompiledTerms, _all, compile_terms
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
+
+
+def reference_spans(ct: CompiledTerms, text: str, lower: str | None, words: WordIndex | None) -> list[tuple[int, int]]:
+    """The scan as it was before it was optimised."""
+    found: set[tuple[int, int]] = set()
+    indexed = words is not None and words.aligned
+    for rx, lit, exact, at_start, latin, _head in ct.parts:
+        if lit is None or (not exact and lower is None):
+            found.update(m.span() for m in rx.finditer(text) if m.end() > m.start())
+            continue
+        if indexed and latin:
+            assert words is not None
+            candidates = words.starts(lit if not exact else lit.lower())
+        else:
+            candidates = list(_all(text if exact else lower or "", lit))
+        for pos in candidates:
+            if at_start:
+                m = rx.match(text, pos)
+                if m and m.end() > m.start():
+                    found.add(m.span())
+            else:
+                for m in rx.finditer(text, max(0, pos - _BACK), pos + len(lit) + _AHEAD):
+                    if m.start() <= pos < m.end():
+                        found.add(m.span())
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(found, key=lambda x: (x[0], -x[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _texts() -> list[tuple[str, str, str | None]]:
+    out = []
+    for f in sorted((FIXTURES / "articles").glob("*.json")):
+        for a in json.loads(f.read_text(encoding="utf-8")):
+            body = "\n\n".join(a["body"]) if isinstance(a["body"], list) else a["body"]
+            out.append((a["title"], body, a.get("language")))
+            # odd spacing and case around the terms' words, and a case-folding trap
+            out.append((a["title"].upper(), re.sub(r" (?=[A-Z])", "   ", body), None))
+            out.append((a["title"], body.replace("s", "ſ", 3), a.get("language")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def matchers() -> list[tuple[str, object]]:
+    story = load_story(builtin_story_path("xai-supercomputer"))
+    cs = compiled(story)
+    out: list[tuple[str, object]] = [("self", cs.self_terms)]
+    for ce in cs.entities.values():
+        for name in ("aliases", "ambiguous", "unless_document", "exclude_near", "anaphora"):
+            out.append((f"{ce.entity.id}.{name}", getattr(ce, name)))
+        out += [(f"{ce.entity.id}.contextual", m) for _, m in ce.contextual]
+    for cc in cs.claims.values():
+        out += [(f"{cc.claim.id}.{name}", m) for name, m in cc.terms.items()]
+    out.append(("made up", compile_terms({"*": ["the ... cluster", "-foo bar", "X-Men", "GPU cluster*"]})))
+    return out
+
+
+def test_spans_as_the_plain_scan(matchers: list[tuple[str, object]]) -> None:
+    checked = 0
+    for title, body, lang in _texts():
+        doc = Document(title, body, lang)
+        for name, matcher in matchers:
+            for language in {lang, None}:
+                ct = matcher.get(language)  # type: ignore[attr-defined]
+                if ct is None:
+                    continue
+                got = ct.spans(doc.text, doc.lower, doc.words)
+                assert got == reference_spans(ct, doc.text, doc.lower, doc.words), (name, title)
+                checked += 1
+    assert checked > 10_000
