@@ -90,7 +90,10 @@ def _acme(text: str) -> str:
 
 
 def _corpus_texts() -> list[Text]:
-    files = [*sorted((FIXTURES / "articles").glob("*.json")), FIXTURES / "heldout" / "articles.json"]
+    files = [
+        *sorted((FIXTURES / "articles").glob("*.json")),
+        FIXTURES / "heldout" / "articles.json",
+    ]
     if DEV.is_dir():
         files += sorted(DEV.glob("*.json"))
     out: list[Text] = []
@@ -155,7 +158,9 @@ def rows(stories: list[Story], all_texts: list[Text]) -> Iterator[dict[str, Any]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--dump", type=Path, help="write the rows as JSON (one per line) here")
     ap.add_argument("--cache", type=Path, help="cache the extracted web pages in this JSON file")
     args = ap.parse_args()

@@ -88,6 +88,7 @@ class Context:
         self._quantities: dict[int, list[Quantity]] = {}
         self._dates: dict[int, list[tuple[DateSpan, bool, tuple[int, int] | None]]] = {}
         self._cues: dict[int, list[_Cue]] = {}
+        self._terms: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}
         self.anaphora: list[Mention] = []
         for m in anaphora_mentions(story, doc):
             # "Meta's cluster", "el clúster de Meta", "Meta的集群" is someone else's.
@@ -119,8 +120,12 @@ class Context:
 
     def terms_in(self, cc: CompiledClaim, name: str, i: int) -> list[tuple[int, int]]:
         """Matches of one of the claim's term lists in sentence i."""
-        m = cc.get(name)
-        return self.doc.by_sentence(m.get(self.lang)).get(i, []) if m else []
+        key = (cc.claim.id, name)
+        table = self._terms.get(key)  # the rules ask this for every sentence they weigh
+        if table is None:
+            m = cc.get(name)
+            table = self._terms[key] = self.doc.by_sentence(m.get(self.lang)) if m else {}
+        return table.get(i, [])
 
     def sentences_with(self, cc: CompiledClaim, names: Iterable[str]) -> set[int]:
         """Sentences where any of the claim's named term lists occurs."""

@@ -164,9 +164,22 @@ def _distribute(alt: _Atoms) -> list[_Atoms]:
     if alt[k + 1 : k + 2] and alt[k + 1][0] in _QUANTIFIERS:
         return [alt]
     inner, _ = _atoms(alt[k], 3)
-    if len(inner) > 32:
-        return [alt]
+    if len(inner) > 32 or _captures(alt[k + 1 :]):
+        return [alt]  # (a group after it would be repeated: group names and numbers change)
     return [d for choice in inner for d in _distribute([*alt[:k], *choice, *alt[k + 1 :]])]
+
+
+def _captures(atoms: _Atoms) -> bool:
+    """Whether the atoms hold a capturing group."""
+    for atom in atoms:
+        if atom.startswith("("):
+            head = _group_head(atom, 0)
+            if head == "(" or head.startswith("(?P<"):
+                return True
+            inner, _ = _atoms(atom, len(head))
+            if any(_captures(alt) for alt in inner):
+                return True
+    return False
 
 
 def factor_alternatives(src: str) -> str:

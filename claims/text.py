@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .regexopt import factor_alternatives
+
 __all__ = [
     "DateSpan",
     "Money",
@@ -1050,7 +1052,9 @@ _ES_UNIT = ("mes", "año", "semana")
 _DatePattern = tuple[re.Pattern[str], _Handler, _Need]
 
 
-def _compile_dates() -> dict[str, list[_DatePattern]]:
+def _compile_dates(factored: bool = True) -> dict[str, list[_DatePattern]]:
+    """The date patterns per language; `factored`: with their alternations grouped by first
+    letter (claims.regexopt: the same matches, found faster)."""
     i = re.IGNORECASE
     en_parts = r"(?P<part>early|mid|late|(?:the\s+)?(?:end|start|beginning|middle))(?:[\s-]+of)?[\s-]+"
     en: list[_DatePattern] = [
@@ -1101,7 +1105,15 @@ def _compile_dates() -> dict[str, list[_DatePattern]]:
         (re.compile(r"(?:上个?)?周末"), _h_weekend, (_HAN_CHAR,)),
         (re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>天|周|星期|个月|月|年)前"), _h_ago, (_HAN_CHAR,)),
     ]
-    return {"en": en, "es": es, "zh": zh}
+    tables = {"en": en, "es": es, "zh": zh}
+    if factored:
+        tables = {lang: [(_factored(p), h, need) for p, h, need in t] for lang, t in tables.items()}
+    return tables
+
+
+def _factored(p: re.Pattern[str]) -> re.Pattern[str]:
+    flags = "(?i)" if p.flags & re.IGNORECASE else ""
+    return re.compile(factor_alternatives(flags + p.pattern))
 
 
 def _h_year_part(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -48,7 +48,9 @@ def test_fold_traps_cover_every_case_insensitive_equivalent(all_chars: str) -> N
     """Outside FOLD_TRAPS, a (?i) pattern letter matches exactly the characters that
     lower() maps to it (alone): a case-insensitive match of a word shows in the
     lower-cased text as the word, and the word there is such a match."""
-    letters = {ch for w in _need_words() + _hint_words() for ch in w} | set("abcdefghijklmnopqrstuvwxyz")
+    letters = {ch for w in _need_words() + _hint_words() for ch in w} | set(
+        "abcdefghijklmnopqrstuvwxyz"
+    )
     lowered = {ch: ch.lower() for ch in all_chars}
     for letter in sorted(letters):
         matched = set(re.findall("(?i)" + re.escape(letter), all_chars))
@@ -60,7 +62,9 @@ def test_fold_traps_cover_every_case_insensitive_equivalent(all_chars: str) -> N
 def test_date_needs_are_contained_in_every_word_they_stand_for() -> None:
     assert all(any(stem in m for stem in text._EN_MON) for m in text._EN_MONTHS)
     assert all(any(stem in d for stem in text._EN_WD) for d in text._EN_WEEKDAYS)
-    assert set(text._ES_SEASON) | set(text._EN_SEASON) >= {s for s in text._SEASONS if s.isascii() or "ñ" in s}
+    assert set(text._ES_SEASON) | set(text._EN_SEASON) >= {
+        s for s in text._SEASONS if s.isascii() or "ñ" in s
+    }
     # every pattern has a need for each of its three tables
     assert {len(t) for t in text._DATE_PATTERNS.values()} == {15, 11}
 

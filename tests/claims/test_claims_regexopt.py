@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from claims import text
 from claims.lexicon import CUES, cue
 from claims.regexopt import _atoms, _emit, factor_alternatives
 
@@ -38,8 +39,46 @@ def _sentences(n: int = 1500) -> list[str]:
     characters Python folds specially (ſ, K, ı, İ) and CJK."""
     rng = random.Random(7)
     vocab = sorted(
-        {w for table in CUES.values() for src in table.values() for w in re.findall(r"[^\W\d_]+|'", src)}
+        {
+            w
+            for table in CUES.values()
+            for src in table.values()
+            for w in re.findall(r"[^\W\d_]+|'", src)
+        }
         | {"n't", "no", "not", "the", "a", "Musk", "xAI", "100,000", "said", "2024"}
+        | {
+            *text._EN_MONTHS,
+            *text._ES_MONTHS,
+            *text._EN_WEEKDAYS,
+            *text._ES_WEEKDAYS,
+            *text._SEASONS,
+        }
+        | {
+            "22",
+            "3",
+            "2024-07-01",
+            "7月",
+            "22日",
+            "2024年",
+            "early",
+            "end",
+            "of",
+            "de",
+            "del",
+            "last",
+            "next",
+            "this",
+            "week",
+            "weekend",
+            "ago",
+            "hace",
+            "finales",
+            "mediados",
+            "今年",
+            "上周",
+            "周末",
+            "前",
+        }
     )
     seps = [" ", "  ", "-", ", ", ". ", "\n", "’", "'", "", " (", ") ", "; "]
     odd = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"}
@@ -67,9 +106,28 @@ def sentences() -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(CUES))
 def test_cues_match_as_their_sources(name: str, sentences: list[str]) -> None:
-    union = "|".join(f"(?i:{src[4:]})" if src.startswith("(?i)") else f"(?:{src})" for src in CUES[name].values())
+    union = "|".join(
+        f"(?i:{src[4:]})" if src.startswith("(?i)") else f"(?:{src})" for src in CUES[name].values()
+    )
     for lang, src in [*CUES[name].items(), (None, union)]:
         original, fast = re.compile(src), cue(name, lang)
         for s in sentences:
             want = [(m.span(), m.groups()) for m in original.finditer(s)]
             assert [(m.span(), m.groups()) for m in fast.finditer(s)] == want, (lang, s)
+
+
+def test_date_patterns_match_as_their_sources(sentences: list[str]) -> None:
+    plain = text._compile_dates(factored=False)
+    for lang, table in text._DATE_PATTERNS.items():
+        for (fast, _, _), (original, _, _) in zip(table, plain[lang], strict=True):
+            assert fast.groupindex == original.groupindex and fast.groups == original.groups
+            for s in [
+                *sentences,
+                "On Monday, 22 July 2024, and by the end of July",
+                "el 3 de agosto de 2024",
+            ]:
+                want = [(m.span(), m.groups()) for m in original.finditer(s)]
+                assert [(m.span(), m.groups()) for m in fast.finditer(s)] == want, (
+                    lang,
+                    original.pattern,
+                )

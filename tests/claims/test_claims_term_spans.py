@@ -17,7 +17,9 @@ from claims.patterns import _AHEAD, _BACK, CompiledTerms, _all, compile_terms
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 
 
-def reference_spans(ct: CompiledTerms, text: str, lower: str | None, words: WordIndex | None) -> list[tuple[int, int]]:
+def reference_spans(
+    ct: CompiledTerms, text: str, lower: str | None, words: WordIndex | None
+) -> list[tuple[int, int]]:
     """The scan as it was before it was optimised."""
     found: set[tuple[int, int]] = set()
     indexed = words is not None and words.aligned
@@ -69,7 +71,9 @@ def matchers() -> list[tuple[str, object]]:
         out += [(f"{ce.entity.id}.contextual", m) for _, m in ce.contextual]
     for cc in cs.claims.values():
         out += [(f"{cc.claim.id}.{name}", m) for name, m in cc.terms.items()]
-    out.append(("made up", compile_terms({"*": ["the ... cluster", "-foo bar", "X-Men", "GPU cluster*"]})))
+    out.append(
+        ("made up", compile_terms({"*": ["the ... cluster", "-foo bar", "X-Men", "GPU cluster*"]}))
+    )
     return out
 
 
