@@ -410,6 +410,11 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
 # when it starts with one of these characters.
 _BEFORE_ENDS = frozenset(w[-1] for w in (*_APPROX_WORDS, *_MIN_WORDS, *_MAX_WORDS))
 _AFTER_STARTS = frozenset("oO+")
+# Sharper, when the sentence lower-cases safely (see FOLD_TRAPS): with its spaces
+# collapsed, the lower-cased text before a figure must end with one of the words, the
+# text after must start with one of these.
+_BEFORE_PHRASES = tuple(w.replace(r"\s+", " ") for w in (*_APPROX_WORDS, *_MIN_WORDS, *_MAX_WORDS))
+_AFTER_PHRASES = ("or more", "+", "o más", "以上", "多", "or fewer", "or less", "o menos", "以下", "以内", "左右", "上下")
 
 _FACTOR_RE = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -448,6 +453,7 @@ def parse_quantities(sentence: str, language: str | None = None) -> list[Quantit
 
     low = sentence.lower()
     words = set(_WORD_RE.findall(low))
+    safe = low if len(low) == len(sentence) and not FOLD_TRAPS.search(sentence) else None
     if _FACTOR_HINT.search(sentence, low):
         for m in _FACTOR_RE.finditer(sentence):
             value = _factor_value(m)
@@ -464,16 +470,16 @@ def parse_quantities(sentence: str, language: str | None = None) -> list[Quantit
             scale_word = ""
         scale = _SCALES.get(scale_word, 1.0)
         end = m.end() if scale_word else m.end(1)
-        add(_decorate(sentence, base * scale, m.start(), end))
+        add(_decorate(sentence, base * scale, m.start(), end, safe))
 
     for m in _EN_WORDS_RE.finditer(sentence) if words & _EN_HINTS else ():
         val = _en_words_value(m.group())
         if val is not None:
-            add(_decorate(sentence, val, m.start(), m.end()))
+            add(_decorate(sentence, val, m.start(), m.end(), safe))
     for m in _ES_WORDS_RE.finditer(sentence) if words & _ES_HINTS else ():
         val = _es_words_value(m.group())
         if val is not None and (language in (None, "es") or val >= 1000):
-            add(_decorate(sentence, val, m.start(), m.end()))
+            add(_decorate(sentence, val, m.start(), m.end(), safe))
     for m in _ZH_NUM_RE.finditer(sentence) if _ZH_ANY.search(sentence) else ():
         s = m.group()
         nxt = sentence[m.end() : m.end() + 1]
@@ -483,7 +489,7 @@ def parse_quantities(sentence: str, language: str | None = None) -> list[Quantit
             continue
         val = zh_number(s)
         if val is not None:
-            add(_decorate(sentence, val, m.start(), m.end()))
+            add(_decorate(sentence, val, m.start(), m.end(), safe))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -523,15 +529,22 @@ def _factor_value(m: re.Match[str]) -> float | None:
     return zh_number(tn)
 
 
-def _decorate(sentence: str, value: float, start: int, end: int) -> Quantity:
+def _decorate(sentence: str, value: float, start: int, end: int, low: str | None = None) -> Quantity:
+    """`low`: the sentence lower-cased, if that is safe (no FOLD_TRAPS, same length)."""
     before = sentence[max(0, start - 24) : start]
     after = sentence[end : end + 12]
-    last = before.rstrip()[-1:]
-    if not (last and (last.lower() in _BEFORE_ENDS or not last.isascii())):
-        before = ""  # no word can end there: the patterns cannot match (see _BEFORE_ENDS)
-    first = after.lstrip()[:1]
-    if not (first and (first in _AFTER_STARTS or not first.isascii())):
-        after = ""
+    if low is not None:
+        if not " ".join(low[max(0, start - 24) : start].split()).endswith(_BEFORE_PHRASES):
+            before = ""  # no bound word ends there: the patterns cannot match
+        if not " ".join(low[end : end + 12].split()).startswith(_AFTER_PHRASES):
+            after = ""
+    else:
+        last = before.rstrip()[-1:]
+        if not (last and (last.lower() in _BEFORE_ENDS or not last.isascii())):
+            before = ""  # no word can end there: the patterns cannot match (see _BEFORE_ENDS)
+        first = after.lstrip()[:1]
+        if not (first and (first in _AFTER_STARTS or not first.isascii())):
+            after = ""
     bound: str | None = None
     approx = False
     if before or after:

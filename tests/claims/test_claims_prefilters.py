@@ -36,7 +36,11 @@ def _need_words() -> list[str]:
 
 
 def _hint_words() -> list[str]:
-    return [w for hint in (text._FACTOR_HINT, text._DATE_HINT, text.MONEY_HINT) for w in hint.words]
+    hints = [
+        w for hint in (text._FACTOR_HINT, text._DATE_HINT, text.MONEY_HINT) for w in hint.words
+    ]
+    phrases = [*text._BEFORE_PHRASES, *text._AFTER_PHRASES]
+    return hints + [w for phrase in phrases for w in phrase.split() if w not in ("~", "+")]
 
 
 def test_needs_and_hints_are_lower_case_words() -> None:
@@ -114,3 +118,24 @@ def test_split_knows_the_spaces_of_backslash_s(all_chars: str) -> None:
     """document._norm_line collapses spaces with str.split() instead of re.sub(r"\\s+")."""
     assert set(re.findall(r"\s", all_chars)) == {ch for ch in all_chars if ch.isspace()}
     assert "".join(all_chars.split()) == re.sub(r"\s+", "", all_chars)
+
+
+def test_bound_phrases_are_the_bound_words() -> None:
+    """_decorate tests the lower-cased text around a figure for these phrases before it
+    runs the bound patterns: each is its pattern's word with \\s+ as one space."""
+    for w in text._BEFORE_PHRASES:
+        assert re.fullmatch(r"[^\\()\[\]|?*+{}.^$]+", w), w
+    for q in (
+        "100 or more",
+        "1 + ",
+        "mil o más",
+        "100以上",
+        "about 100",
+        "more  than\n100",
+        "约100",
+    ):
+        got = text.parse_quantities(q, None)
+        assert got  # and the same with the plain prefilter only:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(text, "FOLD_TRAPS", re.compile(""))
+            assert text.parse_quantities(q, None) == got
