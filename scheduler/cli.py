@@ -8,6 +8,7 @@ come out as one line on stderr with exit code 2; nothing is half-written.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -538,5 +539,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def run() -> None:
+    """The ``followup`` program: main(), then a quick end to the process.
+
+    The interpreter's last garbage collection walks every object that Scrapy,
+    SQLAlchemy and a crawl left behind: about 0.25 s, a fifth of an unchanged
+    re-crawl. Frozen, they are freed wholesale by the operating system instead;
+    exit handlers still run and open files are still flushed.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
