@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .compiled import CompiledClaim, CompiledStory, compiled
 from .document import Document
 from .dossier import Claim, Story
-from .lexicon import cue
+from .lexicon import cue, cue_literals
 from .matching import Mention, anaphora_mentions, entity_mentions
 from .patterns import is_cjk
 from .text import DateSpan, Quantity, clauses, parse_dates, parse_quantities
@@ -89,6 +89,9 @@ class Context:
         self._dates: dict[int, list[tuple[DateSpan, bool, tuple[int, int] | None]]] = {}
         self._cues: dict[int, list[_Cue]] = {}
         self._terms: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}
+        # the lower-cased text, where a case-insensitive match shows as its lower-cased
+        # words (no text.FOLD_TRAPS, same length), else None
+        self._plain_lower = doc.lower if doc.words.plain else None
         self.anaphora: list[Mention] = []
         for m in anaphora_mentions(story, doc):
             # "Meta's cluster", "el clúster de Meta", "Meta的集群" is someone else's.
@@ -109,12 +112,20 @@ class Context:
         return i - 1 if i > 0 and self.doc.same_block(i, i - 1) else None
 
     def cue_in(self, name: str, i: int) -> list[tuple[int, int]]:
-        """Matches of a generic lexicon cue in sentence i (scanned per sentence, cached)."""
+        """Matches of a generic lexicon cue in sentence i (scanned per sentence, cached).
+
+        A sentence without any of the cue's required words (cue_literals) is not scanned:
+        most sentences have no negation, no comparison, no plan."""
         key = (name, i)
         hit = self._cue_hits.get(key)
         if hit is None:
             sent = self.doc.sentences[i]
-            hit = [m.span() for m in cue(name, self.lang).finditer(self.doc.text, sent.start, sent.end)]
+            lits = cue_literals(name, self.lang)
+            low = self._plain_lower
+            if lits is not None and low is not None and not any(low.find(w, sent.start, sent.end) != -1 for w in lits):
+                hit = []
+            else:
+                hit = [m.span() for m in cue(name, self.lang).finditer(self.doc.text, sent.start, sent.end)]
             self._cue_hits[key] = hit
         return hit
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .regexopt import factor_alternatives
+from .regexopt import factor_alternatives, required_literals
 
-__all__ = ["CUES", "cue"]
+__all__ = ["CUES", "cue", "cue_literals"]
 
 _I = r"(?i)"
 
@@ -286,6 +286,23 @@ CUES: dict[str, dict[str, str]] = {
         "zh": r"公司自己|该公司自身|官方自己",
     },
 }
+
+
+@lru_cache(maxsize=256)
+def cue_literals(name: str, language: str | None = None) -> frozenset[str] | None:
+    """Lower-case strings of which every match of `cue(name, language)` contains one
+    (claims.regexopt.required_literals), or None when the cue does not tell, or when
+    testing them would not be quicker than the regex (a case-sensitive regex skips
+    quickly to its first characters; each string costs about one short scan)."""
+    table = CUES[name]
+    lang = (language or "").lower()[:2]
+    found: set[str] = set()
+    for src in [table[lang]] if lang in table else table.values():
+        lits = required_literals(src)
+        if lits is None or not src.startswith(_I):
+            return None
+        found |= lits
+    return frozenset(found) if len(found) <= 20 else None
 
 
 @lru_cache(maxsize=512)

@@ -193,3 +193,97 @@ def factor_alternatives(src: str) -> str:
     if end != len(body):
         raise ValueError(f"unbalanced parenthesis at {end}: {src!r}")
     return ("(?i)" if ignorecase else "") + _emit(_Factor(ignorecase).alternatives(alts))
+
+
+def required_literals(src: str) -> frozenset[str] | None:
+    """Lower-case strings of which every match of `src` contains at least one (a cheap
+    test before a regex search: no such string in the lower-cased text, no match), or
+    None when the regex does not tell (a class or an optional part where a word is
+    needed, escapes this reader does not know).
+
+    Lower-cased, a match's text contains the string only if lower() keeps the letters
+    case-insensitive matching equates (no text.FOLD_TRAPS in the text)."""
+    body = src[4:] if src.startswith("(?i)") else src
+    if _FLAGS.search(body.replace("(?i:", "(?:")):
+        return None
+    alts, end = _atoms(body, 0)
+    if end != len(body):
+        return None
+    try:
+        found = _required(alts)
+    except ValueError:
+        return None
+    return frozenset(found) if found is not None else None
+
+
+def _required(alts: list[_Atoms]) -> set[str] | None:
+    out: set[str] = set()
+    for alt in alts:
+        r = _required_in(alt)
+        if r is None:
+            return None
+        out |= r
+    return out
+
+
+def _required_in(atoms: _Atoms) -> set[str] | None:
+    """The best requirement of one alternative: its longest run of literal characters
+    that must all match, or the requirement of a group it cannot skip."""
+    items: list[tuple[str, str]] = []  # (atom, quantifier)
+    k = 0
+    while k < len(atoms):
+        atom, k = atoms[k], k + 1
+        quant = ""
+        if k < len(atoms) and atoms[k] in ("?", "*", "+"):
+            quant, k = atoms[k], k + 1
+        elif k < len(atoms) and atoms[k] == "{":
+            j = k
+            while j < len(atoms) and atoms[j] != "}":
+                j += 1
+            quant, k = "".join(atoms[k : j + 1]), j + 1
+            if not re.fullmatch(r"\{\d*(,\d*)?\}", quant):
+                raise ValueError(quant)
+        if k < len(atoms) and atoms[k] in ("?", "+") and quant:
+            k += 1  # lazy or possessive
+        items.append((atom, quant))
+    candidates: list[set[str]] = []
+    run = ""
+    for atom, quant in items:
+        optional = quant in ("?", "*") or quant.startswith(("{0", "{,"))
+        char = _literal_char(atom)
+        if char is not None and not optional:
+            run += char.lower()
+            if quant:  # x+ or x{2,}: x once, then the run ends
+                candidates.append({run})
+                run = ""
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        if atom.startswith("(") and not optional:
+            head = _group_head(atom, 0)
+            if head in ("(?=", "(?!", "(?<=", "(?<!"):
+                continue
+            inner, _ = _atoms(atom, len(head))
+            r = _required(inner)
+            if r:
+                candidates.append(r)
+    if run:
+        candidates.append({run})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _literal_char(atom: str) -> str | None:
+    """The character a literal atom matches, else None (classes, anchors, groups)."""
+    if len(atom) == 1:
+        return None if atom in _SPECIAL else atom
+    if atom[0] == "\\" and len(atom) == 2:
+        c = atom[1]
+        if c.isalnum() or c == "_":
+            if c in "uxUN0123456789":
+                raise ValueError(atom)  # an escape of several characters: not read here
+            return None  # \b \d \s \w ...: not a literal
+        return c
+    return None

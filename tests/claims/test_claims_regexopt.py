@@ -9,7 +9,7 @@ import pytest
 
 from claims import text
 from claims.lexicon import CUES, cue
-from claims.regexopt import _atoms, _emit, factor_alternatives
+from claims.regexopt import _atoms, _emit, factor_alternatives, required_literals
 
 
 def test_examples() -> None:
@@ -131,3 +131,23 @@ def test_date_patterns_match_as_their_sources(sentences: list[str]) -> None:
                     lang,
                     original.pattern,
                 )
+
+
+def test_required_literals_examples() -> None:
+    assert required_literals(r"(?i)\bnot\b|n't|\bno\s+longer\b") == {"not", "n't", "longer"}
+    assert required_literals(r"(?:likes?|loved)\s+to") == {"like", "loved"}
+    assert required_literals(r"foo|[a-z]+") is None  # the class names no word
+    assert required_literals(r"\u00e9t[eé]") is None  # escapes of several characters
+    assert required_literals(r"(?i)x{0,2}abc(?:de)?") == {"abc"}
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_every_cue_match_holds_a_required_literal(name: str, sentences: list[str]) -> None:
+    for src in CUES[name].values():
+        lits = required_literals(src)
+        if lits is None:
+            continue
+        for s in sentences:
+            for m in re.finditer(src, s):
+                if not text.FOLD_TRAPS.search(m.group()):
+                    assert any(w in m.group().lower() for w in lits), (src, m.group())
