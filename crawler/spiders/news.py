@@ -8,9 +8,11 @@ about each source goes into ``self.reports`` for the caller to record.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -107,6 +109,7 @@ class NewsSpider(scrapy.Spider):
         self._jobs_by_id = {j.id: j for j in self.jobs}
         self._known: Any = None
         self._engine: Any = None
+        self._parser_pool: ThreadPoolExecutor | None = None
         self._pages_per_source: dict[int, int] = {}
         self.clock: Callable[[], datetime] = default_clock
         self.db_url: str | None = None
@@ -150,6 +153,9 @@ class NewsSpider(scrapy.Spider):
             )
 
     def _closed(self, spider: scrapy.Spider, reason: str) -> None:
+        if self._parser_pool is not None:
+            self._parser_pool.shutdown(wait=True)
+            self._parser_pool = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -260,19 +266,32 @@ class NewsSpider(scrapy.Spider):
         ct = response.headers.get("Content-Type")
         return ct.decode("latin-1") if ct else None
 
-    def parse_feed(self, response: Response) -> Iterator[Any]:
+    async def parse_feed(self, response: Response) -> AsyncIterator[Any]:
+        """Entries to page requests; feedparser runs in the spider's parser thread.
+
+        feedparser takes about 0.25 ms an entry: ten 200-entry feeds arriving
+        together held the reactor for half a second, and no page was fetched
+        until the last one was parsed. In a thread, the pages of a parsed feed
+        download while the next one parses.
+        """
         job, report, fresh = self._check_document(response)
         if not fresh:
             return
         try:
-            feed = parse_feed(response.body, response.url, self._content_type(response))
+            feed = await asyncio.get_running_loop().run_in_executor(
+                self._parser(),
+                parse_feed,
+                response.body,
+                response.url,
+                self._content_type(response),
+            )
         except (FeedError, UnsafeXMLError) as exc:
             self._doc_error(response, report, str(exc))
             return
         for reason, n in feed.dropped.items():
             report.drop(reason, n)
         report.entries += len(feed.entries)
-        yield from self._article_requests(
+        for request in self._article_requests(
             job,
             report,
             (
@@ -287,7 +306,14 @@ class NewsSpider(scrapy.Spider):
                 )
                 for e in feed.entries
             ),
-        )
+        ):
+            yield request
+
+    def _parser(self) -> ThreadPoolExecutor:
+        """One thread: documents parse one at a time, as on the reactor, but beside it."""
+        if self._parser_pool is None:
+            self._parser_pool = ThreadPoolExecutor(1, thread_name_prefix="followup-parse")
+        return self._parser_pool
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         job, report, fresh = self._check_document(response)
