@@ -1,0 +1,75 @@
+"""The news spider's feed callback, on responses built from bytes: entries become page
+requests, and feedparser runs in the spider's parser thread, not on the reactor."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+import pytest
+import scrapy
+from scrapy.http import XmlResponse
+from scrapy.utils.test import get_crawler
+
+import crawler.spiders.news as news
+from crawler.middlewares import EXPECT_META
+from crawler.plan import SourceJob
+
+FEED_URL = "http://news.test/rss.xml"
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>News</title><language>es</language>
+<item><title>xAI &amp; Colossus</title><link>http://news.test/a.html</link>
+<pubDate>Tue, 23 Jul 2024 10:00:00 GMT</pubDate></item>
+<item><title>Oracle</title><link>/b.html</link></item>
+<item><title>No link</title></item>
+</channel></rss>"""
+
+
+def run_callback(spider: news.NewsSpider, response: XmlResponse) -> list[Any]:
+    async def collect() -> list[Any]:
+        return [r async for r in spider.parse_feed(response)]
+
+    return asyncio.run(collect())
+
+
+@pytest.fixture
+def spider() -> news.NewsSpider:
+    job = SourceJob(7, "news", "feed", FEED_URL, language="es")
+    s = news.NewsSpider.from_crawler(get_crawler(news.NewsSpider), jobs=[job])
+    assert isinstance(s, news.NewsSpider)
+    return s
+
+
+def feed_response(body: bytes) -> XmlResponse:
+    request = scrapy.Request(FEED_URL, meta={"source_id": 7, "role": "main"})
+    return XmlResponse(FEED_URL, body=body, request=request)
+
+
+def test_entries_become_page_requests_parsed_off_the_calling_thread(
+    spider: news.NewsSpider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    real = news.parse_feed
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(news, "parse_feed", recording)
+    requests = run_callback(spider, feed_response(RSS))
+    assert [r.url for r in requests] == ["http://news.test/a.html", "http://news.test/b.html"]
+    assert all(r.meta[EXPECT_META] == "html" and r.meta["source_id"] == 7 for r in requests)
+    assert requests[0].meta["hints"]["title"] == "xAI & Colossus"
+    assert requests[1].meta["hints"]["language"] == "es"
+    assert len(threads) == 1 and threads[0].startswith("followup-parse")
+    report = spider.reports[7]
+    assert report.entries == 2 and report.requested == 2 and report.dropped == {"no link": 1}
+    spider._closed(spider, "finished")  # the parser thread is shut down with the spider
+    assert spider._parser_pool is None
+
+
+def test_unparsable_feed_fails_the_source(spider: news.NewsSpider) -> None:
+    assert run_callback(spider, feed_response(b"<html><body>not a feed</body></html>")) == []
+    report = spider.reports[7]
+    assert report.outcome == "error" and "malformed feed" in (report.error or "")
