@@ -315,7 +315,8 @@ class NewsSpider(scrapy.Spider):
             self._parser_pool = ThreadPoolExecutor(1, thread_name_prefix="followup-parse")
         return self._parser_pool
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
+        """Sitemaps (up to 50,000 URLs each) parse in the parser thread too, as feeds do."""
         job, report, fresh = self._check_document(response)
         if not fresh:
             return
@@ -329,7 +330,9 @@ class NewsSpider(scrapy.Spider):
                 yield self._doc_request(job, child, role="child", depth=depth + 1)
             return
         try:
-            sm = parse_sitemap(response.body, response.url)
+            sm = await asyncio.get_running_loop().run_in_executor(
+                self._parser(), parse_sitemap, response.body, response.url
+            )
         except (SitemapError, UnsafeXMLError) as exc:
             self._doc_error(response, report, str(exc))
             return
@@ -337,7 +340,7 @@ class NewsSpider(scrapy.Spider):
             for child in sm.sitemaps[: job.max_pages]:
                 yield self._doc_request(job, child, role="child", depth=depth + 1)
         report.entries += len(sm.urls)
-        yield from self._article_requests(
+        for request in self._article_requests(
             job,
             report,
             (
@@ -351,7 +354,8 @@ class NewsSpider(scrapy.Spider):
                 )
                 for u in sm.urls
             ),
-        )
+        ):
+            yield request
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         job, report, fresh = self._check_document(response)

@@ -73,3 +73,35 @@ def test_unparsable_feed_fails_the_source(spider: news.NewsSpider) -> None:
     assert run_callback(spider, feed_response(b"<html><body>not a feed</body></html>")) == []
     report = spider.reports[7]
     assert report.outcome == "error" and "malformed feed" in (report.error or "")
+
+
+def test_sitemap_urls_become_page_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "http://news.test/news-sitemap.xml"
+    job = SourceJob(8, "maps", "sitemap", url, language="en")
+    spider = news.NewsSpider.from_crawler(get_crawler(news.NewsSpider), jobs=[job])
+    assert isinstance(spider, news.NewsSpider)
+    threads: list[str] = []
+    real = news.parse_sitemap
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(news, "parse_sitemap", recording)
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>http://news.test/x.html</loc></url>"
+        b"<url><loc>http://news.test/y.html</loc></url></urlset>"
+    )
+    response = XmlResponse(
+        url, body=body, request=scrapy.Request(url, meta={"source_id": 8, "role": "main"})
+    )
+
+    async def collect() -> list[Any]:
+        return [r async for r in spider.parse_sitemap(response)]
+
+    requests = asyncio.run(collect())
+    assert [r.url for r in requests] == ["http://news.test/x.html", "http://news.test/y.html"]
+    assert threads and threads[0].startswith("followup-parse")
+    spider._closed(spider, "finished")
