@@ -37,6 +37,13 @@ __all__ = [
 FOLD_TRAPS = re.compile("[\u017f\u0131\u0130\u212a]")
 
 
+def _factored(p: re.Pattern[str]) -> re.Pattern[str]:
+    """`p` with its alternations grouped by first letter (claims.regexopt): the same
+    matches, found faster when it lists many words."""
+    flags = "(?i)" if p.flags & re.IGNORECASE else ""
+    return re.compile(factor_alternatives(flags + p.pattern))
+
+
 class _Hint:
     """Whether a sentence matches `other` (a case-sensitive regex) or contains one of
     `words` case-insensitively: the answer of the regex `other|(?i:word|word|...)`.
@@ -288,10 +295,11 @@ _EN_UNITS = {
 }  # fmt: skip
 _EN_MULT = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_WORD = "|".join(sorted([*_EN_UNITS, *_EN_MULT, "a"], key=len, reverse=True))
-_EN_WORDS_RE = re.compile(
+_EN_WORDS_RE_PLAIN = re.compile(
     rf"(?<![A-Za-z])(?:half\s+a\s+million|(?:{_EN_WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_EN_WORD}))*)(?![A-Za-z])",
     re.IGNORECASE,
 )
+_EN_WORDS_RE = _factored(_EN_WORDS_RE_PLAIN)  # the same matches, several times faster
 
 _ES_UNITS = {
     "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -308,10 +316,11 @@ _ES_UNITS = {
     "novecientos": 900, "novecientas": 900,
 }  # fmt: skip
 _ES_WORD = "|".join(sorted([*_ES_UNITS, "mil", "millón", "millon", "millones"], key=len, reverse=True))
-_ES_WORDS_RE = re.compile(
+_ES_WORDS_RE_PLAIN = re.compile(
     rf"(?<![A-Za-zÀ-ÿ])(?:{_ES_WORD})(?:\s+(?:y\s+)?(?:{_ES_WORD}))*(?![A-Za-zÀ-ÿ])",
     re.IGNORECASE,
 )
+_ES_WORDS_RE = _factored(_ES_WORDS_RE_PLAIN)  # the same matches, several times faster
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -416,7 +425,7 @@ _AFTER_STARTS = frozenset("oO+")
 _BEFORE_PHRASES = tuple(w.replace(r"\s+", " ") for w in (*_APPROX_WORDS, *_MIN_WORDS, *_MAX_WORDS))
 _AFTER_PHRASES = ("or more", "+", "o más", "以上", "多", "or fewer", "or less", "o menos", "以下", "以内", "左右", "上下")
 
-_FACTOR_RE = re.compile(
+_FACTOR_RE_PLAIN = re.compile(
     r"(?<![A-Za-z])(?:"
     r"(?P<double>doubl(?:e|ed|es|ing)(?![\s-]+(?:down|check\w*|digits?|standards?|edged|dip|take))|twice|duplic\w*|el\s+doble(?!\s+filo)|翻倍|翻番|翻一番)"
     r"|(?P<triple>tripl(?:e|ed|es|ing)|tripli\w*|el\s+triple)"
@@ -428,6 +437,7 @@ _FACTOR_RE = re.compile(
     r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+_FACTOR_RE = _factored(_FACTOR_RE_PLAIN)  # the same matches, several times faster
 _FACTOR_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
@@ -1123,10 +1133,6 @@ def _compile_dates(factored: bool = True) -> dict[str, list[_DatePattern]]:
         tables = {lang: [(_factored(p), h, need) for p, h, need in t] for lang, t in tables.items()}
     return tables
 
-
-def _factored(p: re.Pattern[str]) -> re.Pattern[str]:
-    flags = "(?i)" if p.flags & re.IGNORECASE else ""
-    return re.compile(factor_alternatives(flags + p.pattern))
 
 
 def _h_year_part(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:

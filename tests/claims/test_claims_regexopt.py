@@ -151,3 +151,43 @@ def test_every_cue_match_holds_a_required_literal(name: str, sentences: list[str
             for m in re.finditer(src, s):
                 if not text.FOLD_TRAPS.search(m.group()):
                     assert any(w in m.group().lower() for w in lits), (src, m.group())
+
+
+@pytest.mark.parametrize("name", ["_EN_WORDS_RE", "_ES_WORDS_RE", "_FACTOR_RE"])
+def test_number_patterns_match_as_their_sources(name: str, sentences: list[str]) -> None:
+    fast, original = getattr(text, name), getattr(text, name + "_PLAIN")
+    rng = random.Random(3)
+    words = [
+        *text._EN_UNITS,
+        *text._EN_MULT,
+        *text._ES_UNITS,
+        "a",
+        "and",
+        "y",
+        "mil",
+        "millones",
+        "half",
+        "doubled",
+        "twice",
+        "el doble",
+        "tripled",
+        "a third",
+        "un cuarto",
+        "3 times",
+        "diez veces",
+        "翻倍",
+        "三倍",
+        "down",
+        "filo",
+    ]
+    numbers = [
+        " ".join(
+            rng.choice(words) + rng.choice(["", "-", " ", "  ", "s"])
+            for _ in range(rng.randint(1, 6))
+        )
+        for _ in range(3000)
+    ]
+    assert fast.groupindex == original.groupindex and fast.groups == original.groups
+    for s in [*sentences, *numbers, *(n.upper() for n in numbers[:500])]:
+        want = [(m.span(), m.groups()) for m in original.finditer(s)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(s)] == want, s
