@@ -120,9 +120,9 @@ class Context:
         hit = self._cue_hits.get(key)
         if hit is None:
             sent = self.doc.sentences[i]
-            lits = cue_literals(name, self.lang)
+            words = cue_literals(name, self.lang)
             low = self._plain_lower
-            if lits is not None and low is not None and not any(low.find(w, sent.start, sent.end) != -1 for w in lits):
+            if words is not None and low is not None and not words.search(low, sent.start, sent.end):
                 hit = []
             else:
                 hit = [m.span() for m in cue(name, self.lang).finditer(self.doc.text, sent.start, sent.end)]

@@ -289,11 +289,12 @@ CUES: dict[str, dict[str, str]] = {
 
 
 @lru_cache(maxsize=256)
-def cue_literals(name: str, language: str | None = None) -> frozenset[str] | None:
-    """Lower-case strings of which every match of `cue(name, language)` contains one
-    (claims.regexopt.required_literals), or None when the cue does not tell, or when
-    testing them would not be quicker than the regex (a case-sensitive regex skips
-    quickly to its first characters; each string costs about one short scan)."""
+def cue_literals(name: str, language: str | None = None) -> re.Pattern[str] | None:
+    """A regex for the lower-case strings of which every match of `cue(name, language)`
+    contains one (claims.regexopt.required_literals; search the lower-cased text with
+    it), or None when the cue does not tell, or is case-sensitive (such a regex already
+    skips quickly to its first characters), or names so many words (the speech verbs)
+    that most sentences have one."""
     table = CUES[name]
     lang = (language or "").lower()[:2]
     found: set[str] = set()
@@ -302,7 +303,10 @@ def cue_literals(name: str, language: str | None = None) -> frozenset[str] | Non
         if lits is None or not src.startswith(_I):
             return None
         found |= lits
-    return frozenset(found) if len(found) <= 20 else None
+    if len(found) > 40:
+        return None
+    # case-sensitive and grouped by first letter: the engine skips to those letters
+    return re.compile(factor_alternatives("|".join(re.escape(w) for w in sorted(found))))
 
 
 @lru_cache(maxsize=512)
