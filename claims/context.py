@@ -89,6 +89,7 @@ class Context:
         self._dates: dict[int, list[tuple[DateSpan, bool, tuple[int, int] | None]]] = {}
         self._cues: dict[int, list[_Cue]] = {}
         self._terms: dict[tuple[str, str], dict[int, list[tuple[int, int]]]] = {}
+        self._about_groups: dict[str, list[frozenset[str]]] = {}
         # the lower-cased text, where a case-insensitive match shows as its lower-cased
         # words (no text.FOLD_TRAPS, same length), else None
         self._plain_lower = doc.lower if doc.words.plain else None
@@ -152,8 +153,11 @@ class Context:
         sentences before it, names one entity of every `about` group; the second value
         tells whether the sentences before were needed. A sentence that opens with a
         pronoun ("It has since doubled") continues the sentence before it."""
+        groups = self._about_groups.get(claim.id)
+        if groups is None:
+            groups = self._about_groups[claim.id] = [frozenset(g) for g in claim.about]
         here = set(self.ents_in[i])
-        if all(set(g) & here for g in claim.about):
+        if all(not g.isdisjoint(here) for g in groups):
             return True, False
         j: int | None = i
         for _ in range(claim.window if window is None else window):
@@ -161,7 +165,7 @@ class Context:
             if j is None:
                 break
             here |= self.ents_in[j]
-            if all(set(g) & here for g in claim.about):
+            if all(not g.isdisjoint(here) for g in groups):
                 return True, True
         p = self.prev(i)
         if depth and p is not None and cue("leading_pronoun", self.lang).match(self.text(i)):

@@ -325,9 +325,10 @@ class _Rules:
             gap = after[: m.start()]
             if _close(gap, 4, 8) and (not _DIGIT.search(gap) or _PART_OF.match(gap)):
                 return True
-        seg_start = ctx.segment_of(i, ctx.base(i) + q.start)[0] - ctx.base(i)
-        if after[:1] in _CLASSIFIER and unit.search(t, max(seg_start, q.start - 24), q.start):
-            return True
+        if after[:1] in _CLASSIFIER:
+            seg_start = ctx.segment_of(i, ctx.base(i) + q.start)[0] - ctx.base(i)
+            if unit.search(t, max(seg_start, q.start - 24), q.start):
+                return True
         wider = t[max(0, q.start - 50) : q.start]
         return bool(_TO_BEFORE.search(wider) and unit.search(wider))
 
