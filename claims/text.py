@@ -84,10 +84,12 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "mt", "inc", "corp", "co", "ltd", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "eeuu", "ee.uu", "no", "nos", "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "sra", "srta", "dra", "lic", "ing", "av", "avda", "pág", "aprox", "p.ej", "núm", "fig"]
 )
 
+# ("[.!?…][.!?…]*", not "[.!?…]+": the same matches, but a pattern that opens with a
+# character set lets the engine skip to those characters)
 _LATIN_BOUNDARY = re.compile(
-    r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[¿¡\"'“‘«(\[]?[A-ZÁÉÍÓÚÑÜ0-9" + _CJK + r"])"
+    r"([.!?…][.!?…]*)([\"'”’»)\]]*)(\s+)(?=[¿¡\"'“‘«(\[]?[A-ZÁÉÍÓÚÑÜ0-9" + _CJK + r"])"
 )
-_CJK_BOUNDARY = re.compile(r"([。！？!?]+[”’」』）)\"]*)")
+_CJK_BOUNDARY = re.compile(r"([。！？!?][。！？!?]*[”’」』）)\"]*)")
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -326,7 +328,7 @@ _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 
              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-_ZH_NUM_RE = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
+_ZH_NUM_RE = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億][零〇一二两兩三四五六七八九十百千万萬亿億]*")  # x+ as xx*: see _LATIN_BOUNDARY
 _ZH_CLASSIFIER = "块張张颗顆枚个個台家名座次倍人件套兆"
 
 
