@@ -624,3 +624,24 @@ def test_wanted_sees_the_article_block_and_can_skip_the_body() -> None:
     assert "Body paragraph 5" in seen[0] and "Teaser summary" not in seen[0]
     kept = extract_article(page, "http://t.test/a", wanted=lambda text: True)
     assert "Body paragraph 5" in kept.body
+
+
+def test_c_level_element_lookup_extracts_as_lxml_html_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every element is an HtmlElement chosen in C (not by lxml.html's Python lookup):
+    forms lose their form classes, and nothing extracted changes."""
+    import crawler.extraction as ce
+
+    tree = lxml.html.fromstring(
+        "<html><body><form><label>L</label><input name=q><select><option>o</option></select>"
+        "<textarea>t</textarea></form><p>text</p></body></html>",
+        parser=ce._PARSER,
+    )
+    assert {type(e) for e in tree.iter()} == {lxml.html.HtmlElement}
+    pages = sorted(p for p in PAGES.iterdir() if p.suffix in (".html", ".htm"))
+    assert pages
+    fast = [extract_article(p.read_bytes(), f"https://news.test/{p.name}") for p in pages]
+    default = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+    )
+    monkeypatch.setattr(ce, "_PARSER", default)
+    assert [extract_article(p.read_bytes(), f"https://news.test/{p.name}") for p in pages] == fast
