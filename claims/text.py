@@ -11,8 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .regexopt import factor_alternatives
+
+T = TypeVar("T")
 
 __all__ = [
     "DateSpan",
@@ -796,9 +799,28 @@ def _h_iso(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.date] 
     return d, d
 
 
+def _folded_get(table: dict[str, T], raw: str) -> T | None:
+    """What a matched word stands for in ``table`` (lower-case keys), or None.
+
+    The date patterns match case-insensitively, and so also match a word written
+    with a letter that only folds to its ASCII form ("Auguſt", with a long s):
+    such a word is looked up case-folded, and one still unknown means no date.
+    """
+    key = raw.lower()
+    value = table.get(key)
+    return value if value is not None else table.get(key.casefold())
+
+
+def _month_of(months: dict[str, int], raw: str) -> int | None:
+    """The month a matched name (perhaps abbreviated, "Aug.") stands for, or None."""
+    return _folded_get(months, raw.rstrip("."))
+
+
 def _h_day_month(months: dict[str, int]) -> _Handler:
     def h(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
-        month = months[m["mon"].lower().rstrip(".")]
+        month = _month_of(months, m["mon"])
+        if month is None:
+            return None
         day = int(m["d"])
         year = int(m["y"]) if m["y"] else _guess_year(month, anchor, day)
         if year is None or day > calendar.monthrange(year, month)[1]:
@@ -811,7 +833,9 @@ def _h_day_month(months: dict[str, int]) -> _Handler:
 
 def _h_part_month(months: dict[str, int]) -> _Handler:
     def h(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
-        part = _PART_WORDS[re.sub(r"^the\s+", "", m["part"].lower())]
+        part = _folded_get(_PART_WORDS, re.sub(r"^the\s+", "", m["part"].lower()))
+        if part is None:
+            return None
         mon = m["mon"].lower()
         if mon in ("este mes", "ese mes", "mes", "this month", "the month"):
             if anchor is None:
@@ -829,7 +853,9 @@ def _h_part_month(months: dict[str, int]) -> _Handler:
             return {"early": (dt.date(y, 1, 1), dt.date(y, 3, 31)),
                     "mid": (dt.date(y, 5, 1), dt.date(y, 8, 31)),
                     "late": (dt.date(y, 10, 1), dt.date(y, 12, 31))}[part]  # fmt: skip
-        month = months[mon.rstrip(".")]
+        month = _month_of(months, mon)
+        if month is None:
+            return None
         year = int(m["y"]) if m["y"] else _guess_year(month, anchor)
         if year is None:
             return None
@@ -843,7 +869,9 @@ def _h_month(months: dict[str, int], need_capital: bool = False) -> _Handler:
         raw = m["mon"]
         if need_capital and not raw[:1].isupper():
             return None
-        month = months[raw.lower().rstrip(".")]
+        month = _month_of(months, raw)
+        if month is None:
+            return None
         year = int(m["y"]) if m.groupdict().get("y") else _guess_year(month, anchor)
         if year is None:
             return None
@@ -860,7 +888,9 @@ def _h_en_month_alone(m: re.Match[str], anchor: dt.date | None) -> tuple[dt.date
         return None
     if raw.lower() in ("mar", "jun", "jan", "sep", "oct", "nov", "dec", "aug", "apr", "feb", "jul"):
         return None
-    month = _EN_MONTHS[raw.lower()]
+    month = _month_of(_EN_MONTHS, raw)
+    if month is None:
+        return None
     year = _guess_year(month, anchor)
     return _month_span(year, month) if year else None
 

@@ -236,3 +236,37 @@ def test_iso_and_spelled_dates_round_trip(d: dt.date) -> None:
     assert parse_dates(f"on {d.day} {month_en} {d.year}", "en", None)[0].start == d
     assert parse_dates(f"{d.year}年{d.month}月{d.day}日", "zh", None)[0].start == d
     assert parse_dates(d.isoformat(), "en", None)[0].start == d
+
+
+# Letters that case-insensitive patterns match as ASCII but that lower() keeps apart:
+# the long s (ſ ~ s), the Kelvin sign (K ~ k), the dotted capital I (İ ~ i).
+_FOLD_LOOKALIKES = {"s": "ſ", "k": "\u212a", "i": "\u0130"}
+_DATE_WORDS = [
+    "August 5", "August 5, 2024", "early August 2024", "late September", "mid-August",
+    "in August", "the end of July", "Sept. 3", "el 5 de agosto", "finales de septiembre",
+    "principios de agosto de 2024", "a mediados de mes", "this month", "last week",
+]  # fmt: skip
+
+
+@given(
+    phrase=st.sampled_from(_DATE_WORDS),
+    swaps=st.lists(st.booleans(), min_size=30, max_size=30),
+    upper=st.booleans(),
+)
+def test_dates_never_raise_on_case_folding_lookalikes(
+    phrase: str, swaps: list[bool], upper: bool
+) -> None:
+    """A month or part word written with a look-alike letter is read as the word (or as
+    no date): it used to raise KeyError ("Auguſt 5"), failing the page's extraction."""
+    chars = [
+        _FOLD_LOOKALIKES[c] if c in _FOLD_LOOKALIKES and swaps[i % len(swaps)] else c
+        for i, c in enumerate(phrase.upper() if upper else phrase)
+    ]
+    text = "".join(chars)
+    for language in ("en", "es", None):
+        parse_dates(f"It starts {text}.", language, PUB)
+
+
+def test_long_s_month_reads_as_the_month() -> None:
+    got = parse_dates("Training starts Auguſt 5, 2024.", "en", PUB)
+    assert [(d.start, d.end) for d in got] == [(dt.date(2024, 8, 5), dt.date(2024, 8, 5))]
