@@ -33,6 +33,19 @@ def run_callback(spider: news.NewsSpider, response: XmlResponse) -> list[Any]:
     return asyncio.run(collect())
 
 
+def record_threads(monkeypatch: pytest.MonkeyPatch, parser: str) -> list[str]:
+    """The spider module's ``parser`` function, still run, recording the threads it runs in."""
+    threads: list[str] = []
+    real = getattr(news, parser)
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(news, parser, recording)
+    return threads
+
+
 @pytest.fixture
 def spider() -> news.NewsSpider:
     job = SourceJob(7, "news", "feed", FEED_URL, language="es")
@@ -49,14 +62,7 @@ def feed_response(body: bytes) -> XmlResponse:
 def test_entries_become_page_requests_parsed_off_the_calling_thread(
     spider: news.NewsSpider, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    threads: list[str] = []
-    real = news.parse_feed
-
-    def recording(*args: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(*args)
-
-    monkeypatch.setattr(news, "parse_feed", recording)
+    threads = record_threads(monkeypatch, "parse_feed")
     requests = run_callback(spider, feed_response(RSS))
     assert [r.url for r in requests] == ["http://news.test/a.html", "http://news.test/b.html"]
     assert all(r.meta[EXPECT_META] == "html" and r.meta["source_id"] == 7 for r in requests)
@@ -80,14 +86,7 @@ def test_sitemap_urls_become_page_requests(monkeypatch: pytest.MonkeyPatch) -> N
     job = SourceJob(8, "maps", "sitemap", url, language="en")
     spider = news.NewsSpider.from_crawler(get_crawler(news.NewsSpider), jobs=[job])
     assert isinstance(spider, news.NewsSpider)
-    threads: list[str] = []
-    real = news.parse_sitemap
-
-    def recording(*args: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(*args)
-
-    monkeypatch.setattr(news, "parse_sitemap", recording)
+    threads = record_threads(monkeypatch, "parse_sitemap")
     body = (
         b'<?xml version="1.0" encoding="UTF-8"?>'
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
