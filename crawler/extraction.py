@@ -159,6 +159,7 @@ _BOILERPLATE_MAX_CHARS = 400  # never prune a block this long: a real container,
 _FOCUS_MIN_CHARS = 500  # below this, a page is too short to bother
 _FOCUS_SHARE = 0.3  # of the page's paragraph text, under the focused element
 _FOCUS_DOMINANCE = 3.0  # times the densest paragraph block outside it
+_FOCUS_SOLE = 8.0  # times the densest block outside it: focused whatever its share
 _FOCUS_PART = 0.2  # of the densest: another part of the same body
 _FOCUS_MIN_PARAGRAPH = 25  # characters; shorter <p> are captions, bylines, buttons
 _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
@@ -666,7 +667,12 @@ def _focus_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             inside += n
         else:
             outside = max(outside, n)
-    if inside < _FOCUS_SHARE * total or inside < _FOCUS_DOMINANCE * outside:
+    # the article's share of the page's paragraph text, unless it towers over every
+    # other block: a short article under a long list of teasers is still the article
+    clear = inside >= _FOCUS_DOMINANCE * outside and (
+        inside >= _FOCUS_SHARE * total or inside >= _FOCUS_SOLE * outside
+    )
+    if not clear:
         return tree
     if node.tag not in ("article", "main"):
         enclosing = next(node.iterancestors("article", "main"), None)

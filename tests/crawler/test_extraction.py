@@ -547,6 +547,28 @@ def test_focus_keeps_the_article_when_teasers_hold_more_paragraph_text() -> None
     assert "Body paragraph 4" in body and "Teaser summary" not in body
 
 
+@pytest.mark.parametrize("teasers", [80, 12])
+def test_focus_keeps_a_short_article_under_a_long_teaser_list(teasers: int) -> None:
+    """Eighty teasers outweigh a short article seven to one, so it holds under 30 % of the
+    page's paragraph text; towering over every other block (10x), it is still the article.
+    (Twelve teasers: over 30 %, focused as before.)"""
+    from crawler.extraction import _focus_content
+
+    paragraphs = "".join(f"<p>{_para(f'Short body {k} says', 10)}</p>" for k in range(8))
+    article = f"<div class='article-text'>{paragraphs}</div>"
+    html = _page(f"<div class='story'><h1>Focus test</h1>{article}</div>", _teasers(teasers))
+    tree = lxml.html.fromstring(html)
+    total = sum(len(p.text_content()) for p in tree.iter("p"))
+    inside = sum(len(p.text_content()) for p in tree.xpath("//div[@class='article-text']/p"))
+    assert (inside < 0.3 * total) is (teasers == 80)  # the case this test is about
+    focused = _focus_content(tree)
+    assert focused is not tree
+    assert "Short body 7" in focused.text_content()
+    assert "Teaser summary" not in focused.text_content()
+    body = extract_article(html, "http://t.test/a").body
+    assert "Short body 7" in body and "Teaser summary" not in body
+
+
 def test_focus_joins_a_body_split_by_an_advert() -> None:
     from crawler.extraction import _focus_content
 
@@ -572,6 +594,11 @@ def test_focus_joins_a_body_split_by_an_advert() -> None:
         _page(
             f"<div class='a'><p>{_para('Column one', 20)}</p></div>"
             f"<div class='b'><p>{_para('Column two', 20)}</p></div>"
+        ),
+        # a block 5x denser than any other, but under 30 % of the text: not clear enough
+        _page(
+            f"<div class='a'><p>{_para('Main column', 25)}</p></div>"
+            + "".join(f"<div class='t'><p>{_para(f'Side {k}', 5)}</p></div>" for k in range(20))
         ),
         # the densest block's parent is <body>: nothing smaller to hand over
         "<html><body>"
