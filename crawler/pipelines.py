@@ -124,6 +124,17 @@ class StorePipeline:
         if self._pool is None and request.meta.get(EXPECT_META) == "html":
             self._executor()
 
+    def ready_pool(self) -> Executor | None:
+        """The worker pool once its workers are up, else None.
+
+        The spider hands it the feeds that are still to parse: while a crawl's feeds
+        parse, the crawl process is the bottleneck and the workers wait for pages.
+        """
+        spawner = self._spawner
+        if self._pool is None or (spawner is not None and spawner.is_alive()):
+            return None
+        return self._pool
+
     def _spawn(self, pool: Executor) -> None:
         """Submissions spawn the workers; each spawn waits for the fork server's
         preload, so it is done in a thread, never on the reactor."""

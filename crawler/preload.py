@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claims.compiled import warm_up as warm_story
 from claims.dossier import load_story
-from crawler import worker  # noqa: F401  (imports extraction, claims, storage.dedup)
+from crawler import feeds, sitemaps, worker  # noqa: F401  (extraction, claims; feeds may parse here)
 from crawler.extraction import warm_up
 from crawler.jobs import PRELOAD_STORIES_ENV
 

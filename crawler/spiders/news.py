@@ -12,10 +12,10 @@ import asyncio
 import hashlib
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote_plus, urljoin
 
 import scrapy
@@ -34,6 +34,8 @@ from crawler.settings import default_clock
 from crawler.sitemaps import SitemapError, parse_sitemap, sitemaps_from_robots
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from crawler.xmlsafety import UnsafeXMLError
+
+T = TypeVar("T")
 
 DOC_STATUSES = [304, 400, 401, 403, 404, 410, 429, 451, 500, 502, 503, 504]
 RETRY_AFTER_CAP_S = 24 * 3600
@@ -280,6 +282,7 @@ class NewsSpider(scrapy.Spider):
         try:
             feed = await asyncio.get_running_loop().run_in_executor(
                 self._parser(),
+                self._parse_beside,
                 parse_feed,
                 response.body,
                 response.url,
@@ -309,6 +312,25 @@ class NewsSpider(scrapy.Spider):
         ):
             yield request
 
+    def _parse_beside(self, parse: Callable[..., T], *args: Any) -> T:
+        """In the parser thread: parse in an extraction worker once the crawl's pool is
+        up (the workers are idle while the first feeds parse, and this process is the
+        bottleneck then), else here. The worker's errors (FeedError...) come back as such.
+        """
+        from crawler.pipelines import StorePipeline
+
+        try:
+            pipeline = self.crawler.get_item_pipeline(StorePipeline)
+        except (AttributeError, RuntimeError):  # no crawler or no engine (a bare spider)
+            pipeline = None
+        pool = pipeline.ready_pool() if pipeline is not None else None
+        if pool is not None:
+            try:
+                return pool.submit(parse, *args).result()
+            except (BrokenExecutor, RuntimeError):  # the pool broke or shut down: parse here
+                pass
+        return parse(*args)
+
     def _parser(self) -> ThreadPoolExecutor:
         """One thread: documents parse one at a time, as on the reactor, but beside it."""
         if self._parser_pool is None:
@@ -331,7 +353,7 @@ class NewsSpider(scrapy.Spider):
             return
         try:
             sm = await asyncio.get_running_loop().run_in_executor(
-                self._parser(), parse_sitemap, response.body, response.url
+                self._parser(), self._parse_beside, parse_sitemap, response.body, response.url
             )
         except (SitemapError, UnsafeXMLError) as exc:
             self._doc_error(response, report, str(exc))

@@ -104,3 +104,35 @@ def test_sitemap_urls_become_page_requests(monkeypatch: pytest.MonkeyPatch) -> N
     assert [r.url for r in requests] == ["http://news.test/x.html", "http://news.test/y.html"]
     assert threads and threads[0].startswith("followup-parse")
     spider._closed(spider, "finished")
+
+
+class _Pipeline:
+    """Stands for the store pipeline: what ready_pool() answers."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+
+    def ready_pool(self) -> Any:
+        return self.pool
+
+
+@pytest.mark.parametrize("pool_up", [True, False])
+def test_feeds_parse_in_the_worker_pool_once_it_is_up(
+    spider: news.NewsSpider, monkeypatch: pytest.MonkeyPatch, pool_up: bool
+) -> None:
+    """While the first feeds parse, the crawl process is the bottleneck and the workers
+    wait: once the pool is up, the parser thread hands the parse to it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    threads = record_threads(monkeypatch, "parse_feed")
+    with ThreadPoolExecutor(1, thread_name_prefix="workers") as pool:
+        pipeline = _Pipeline(pool if pool_up else None)
+        assert spider.crawler is not None
+        monkeypatch.setattr(spider.crawler, "get_item_pipeline", lambda cls: pipeline)
+        requests = run_callback(spider, feed_response(RSS))
+        bad = run_callback(spider, feed_response(b"<html><body>not a feed</body></html>"))
+    assert len(requests) == 2 and bad == []  # a FeedError from the pool is still a FeedError
+    assert "malformed feed" in (spider.reports[7].error or "")
+    expected = "workers" if pool_up else "followup-parse"
+    assert len(threads) == 2 and all(t.startswith(expected) for t in threads)
+    spider._closed(spider, "finished")

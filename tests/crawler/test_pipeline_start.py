@@ -123,3 +123,22 @@ def test_fork_server_context_names_the_dossiers(monkeypatch: pytest.MonkeyPatch)
     ctx = fork_server_context(("/a/one.toml", "/b/two.toml"))
     assert ctx.get_start_method() == "forkserver"
     assert os.environ[PRELOAD_STORIES_ENV] == os.pathsep.join(["/a/one.toml", "/b/two.toml"])
+
+
+def test_ready_pool_only_once_the_workers_are_spawned() -> None:
+    import threading
+
+    crawler = get_crawler(
+        settings_dict={"FOLLOWUP_DATABASE_URL": "sqlite://", "FOLLOWUP_EXTRACT_WORKERS": 2}
+    )
+    p = StorePipeline.from_crawler(crawler)
+    assert p.ready_pool() is None  # no pool yet
+    gate = threading.Event()
+    spawner = threading.Thread(target=gate.wait)
+    spawner.start()
+    p._pool, p._spawner = object(), spawner  # type: ignore[assignment]
+    assert p.ready_pool() is None  # workers still being spawned
+    gate.set()
+    spawner.join()
+    assert p.ready_pool() is p._pool
+    p._pool = p._spawner = None
