@@ -180,11 +180,16 @@ class CompiledTerms:
                     for m in rx.finditer(text, lo, hi):
                         if m.start() <= pos < m.end():
                             found.add(m.span())
-        out: list[tuple[int, int]] = []
-        for a, b in sorted(found, key=lambda x: (x[0], -x[1])):
-            if not out or a >= out[-1][1]:
-                out.append((a, b))
-        return out
+        return leftmost_longest(found)
+
+
+def leftmost_longest(found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The non-overlapping spans a scan keeps: leftmost first, then the longest there."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(found, key=lambda x: (x[0], -x[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
 
 
 def _around(
