@@ -8,6 +8,7 @@ hyphens between words are interchangeable ("end-of-July").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -214,6 +215,12 @@ def _around(
     return None
 
 
+# A term recurs across claims, cue lists and languages (1,692 compiles of 1,002 patterns for
+# the bundled dossier), more distinct patterns than re's own cache holds: a third of a
+# dossier's compile time went to compiling the same pattern again.
+_term_pattern = functools.lru_cache(maxsize=8192)(re.compile)
+
+
 def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> CompiledTerms | None:
     uniq = sorted(set(terms), key=lambda t: (-len(t), t))
     if not uniq:
@@ -229,7 +236,7 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
         head = _head(t) if lit is not None and not at_start else None
         if head is not None and not case_sensitive:
             head = head.lower()
-        parts.append((re.compile(src), lit, exact, at_start, latin, head))
+        parts.append((_term_pattern(src), lit, exact, at_start, latin, head))
     return CompiledTerms(sources, parts)
 
 
