@@ -52,13 +52,32 @@ DNS_TIMEOUT = 20
 # The SSRF guard (crawler/middlewares.py): the resolver drops blocked addresses before Twisted
 # connects; TWISTED_DNS_RESOLVER is Scrapy 2.19's name for the deprecated DNS_RESOLVER.
 TWISTED_DNS_RESOLVER = "crawler.middlewares.GuardedResolver"
+# Components a news crawl has no use for are left out of the *_BASE lists themselves.
+# A ``None`` in EXTENSIONS or *_MIDDLEWARES would switch one off too, but Scrapy imports
+# every key it is given there to normalise it: switching RemoteControl off that way
+# imported aiohttp (75 ms of every start-up), CookiesMiddleware tldextract (23 ms).
+# tests/crawler/test_components.py checks these lists against Scrapy's own.
+DOWNLOADER_MIDDLEWARES_BASE = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+    # HttpAuthMiddleware (300) left out: no credentials, ever
+    "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
+    "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": 550,
+    # Scrapy's MetaRefreshMiddleware (580) left out: followup's reads only pages whose
+    # first bytes name a refresh, where Scrapy's decoded every page
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
+    # CookiesMiddleware (700) left out: COOKIES_ENABLED is off
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
+    "scrapy.downloadermiddlewares.stats.DownloaderStats": 850,
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": 900,
+}
 DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,  # no credentials, ever
     "crawler.middlewares.UrlGuardMiddleware": 40,  # before robots.txt: refused URLs cost nothing
-    "crawler.middlewares.FetchLimitsMiddleware": 610,  # above redirects (600) and retries (550)
-    # Scrapy's, reading only pages whose first bytes name a refresh: it decoded every page
-    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.MetaRefreshMiddleware": 580,
+    "crawler.middlewares.FetchLimitsMiddleware": 610,  # above redirects (600) and retries (550)
 }
 
 # http and https only: no file://, data:, ftp:// or s3:// downloads, whatever a feed links to.
@@ -71,19 +90,22 @@ DOWNLOAD_HANDLERS = {
     "s3": None,
 }
 
-# Components a news crawl has no use for, switched off (not only disabled by a
-# setting) so that they are neither imported nor called for every request:
-# RemoteControl alone imports aiohttp (0.2 s of every start-up).
-EXTENSIONS = {
-    "scrapy.extensions.telnet.TelnetConsole": None,
-    "scrapy.extensions.memdebug.MemoryDebugger": None,
-    "scrapy.extensions.feedexport.FeedExporter": None,
-    "scrapy.extensions.spiderstate.SpiderState": None,
-    "scrapy.extensions.remote_control.RemoteControl": None,
+EXTENSIONS_BASE = {
+    "scrapy.extensions.corestats.CoreStats": 0,
+    "scrapy.extensions.logcount.LogCount": 0,
+    # TelnetConsole, MemoryDebugger, FeedExporter, SpiderState and RemoteControl left out
+    "scrapy.extensions.memusage.MemoryUsage": 0,
+    "scrapy.extensions.closespider.CloseSpider": 0,
+    "scrapy.extensions.logstats.LogStats": 0,
+    "scrapy.extensions.throttle.AutoThrottle": 0,
 }
-SPIDER_MIDDLEWARES = {
-    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,  # the spider bounds its own depth
-    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,  # a debugging aid
+SPIDER_MIDDLEWARES_BASE = {
+    "scrapy.spidermiddlewares.start.StartSpiderMiddleware": 25,
+    "scrapy.spidermiddlewares.httperror.HttpErrorMiddleware": 50,
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": 700,
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": 800,
+    # DepthMiddleware left out (the spider bounds its own depth), MetaCopyDetection too
+    # (a debugging aid)
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 500,
