@@ -140,7 +140,10 @@ def canonicalize_url(url: str) -> str:
     caches) mapped to the plain page. A string that cannot be parsed as a URL
     comes back stripped but otherwise unchanged.
     """
-    result = _canonicalize_once(url.strip())
+    url = url.strip()
+    result = _canonicalize_once(url)
+    if result == url:  # already a fixed point, as most URLs are: no second pass needed
+        return result
     # Our edits can expose something w3lib would normalise on a second look (a
     # path left ending in ";" after its trailing slash went, say): re-apply to
     # a fixed point so the result is idempotent by construction.

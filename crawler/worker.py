@@ -129,7 +129,7 @@ def process_page(
     # page must never be able to overwrite another article's row by claiming its URL.
     canonical = canonicalize_url(job.url)
     hint: str | None = None
-    if ex.canonical_url and is_http_url(ex.canonical_url):
+    if ex.canonical_url and ex.canonical_url != job.url and is_http_url(ex.canonical_url):
         declared = canonicalize_url(ex.canonical_url)
         if declared != canonical:
             hint = url_hash(declared)
