@@ -24,6 +24,8 @@ from crawler.jobs import PRELOAD_STORIES_ENV
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 warm_up()
+# numpy imports numpy.ma on the first np.unique: once here, not once per worker
+worker.dedup.fingerprint("a few words to fingerprint once before the workers fork")
 for _path in filter(None, os.environ.get(PRELOAD_STORIES_ENV, "").split(os.pathsep)):
     try:
         # compiled patterns are cached by the dossier's content: the workers'

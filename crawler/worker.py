@@ -73,7 +73,9 @@ def analyse_text(
                 EvidenceRecord(e.claim_id, e.stance, e.quote, e.value, e.rule)
                 for e in analyse_document(story, doc)
             ]
-        out.append(StoryAnalysis(story.id, relevant, ents, evidence))
+        # a plain dict: the crawl process unpickles this, and an EntityCounts would import
+        # the claims engine there (70 ms of its start, and compiled patterns it never uses)
+        out.append(StoryAnalysis(story.id, relevant, dict(ents), evidence))
     return out
 
 

@@ -49,6 +49,26 @@ def test_relevant_page_is_extracted_matched_fingerprinted_and_analysed() -> None
     assert {e.claim_id for e in analysis.evidence} >= {"gpu-count"}
 
 
+def test_a_result_unpickles_without_the_claims_engine() -> None:
+    """The crawl process unpickles every result: a class from claims in it would import
+    the whole engine there (and compile its patterns) for nothing."""
+    import pickle
+    import pickletools
+
+    result = process_page(job(RELEVANT, "http://news.test/xai"), STORIES, False)
+    assert result.relevant_to and result.analyses[0].evidence
+    modules = {
+        arg
+        for op, arg, _ in pickletools.genops(pickle.dumps(result))
+        if op.name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE")
+        and isinstance(arg, str)
+        and arg.split(".")[0] in ("claims", "crawler", "storage", "scheduler")
+        and arg.replace(".", "").replace("_", "").isalnum()
+        and "." in arg
+    }
+    assert modules == {"storage.records", "crawler.jobs"}
+
+
 @pytest.mark.parametrize("keep_unmatched", [False, True])
 def test_off_topic_page_is_fingerprinted_only_when_it_will_be_stored(keep_unmatched: bool) -> None:
     result = process_page(job(OFF_TOPIC, "http://news.test/library"), STORIES, keep_unmatched)
