@@ -8,13 +8,16 @@ service therefore runs each crawl as a child ``followup crawl`` process
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import os
 import socket
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from types import FrameType, ModuleType
 from typing import Any
 
 from sqlalchemy import select
@@ -220,6 +223,36 @@ def workers_surely_needed(jobs: list[SourceJob], extract_workers: int) -> bool:
     return extract_workers >= 0 and any(j.first_visit for j in jobs)
 
 
+def frames_without_source(context: int = 1) -> list[inspect.FrameInfo]:
+    """inspect.stack() without the context lines, which it reads from the source files."""
+    frame: FrameType | None = sys._getframe(1)
+    frames = []
+    while frame is not None:
+        code = frame.f_code
+        frames.append(
+            inspect.FrameInfo(frame, code.co_filename, frame.f_lineno, code.co_name, None, None)
+        )
+        frame = frame.f_back
+    return frames
+
+
+def import_without_frame_sources(name: str) -> ModuleType:
+    """Import a module while inspect.stack() skips reading source files.
+
+    Scrapy's deprecated-class shims (scrapy.utils.deprecate.create_deprecated_class)
+    call inspect.stack() at import time only to name the calling module, and
+    inspect.stack() reads and tokenises the source file of every frame for its
+    context lines: about 40 ms of every crawl's start, the shallow stack
+    notwithstanding. For this one import the frames come without context lines.
+    """
+    original = inspect.stack
+    inspect.stack = frames_without_source
+    try:
+        return importlib.import_module(name)
+    finally:
+        inspect.stack = original
+
+
 def run_spider(
     settings: dict[str, Any], jobs: list[SourceJob]
 ) -> tuple[dict[int, SourceReport], dict[str, Any], str]:
@@ -233,7 +266,7 @@ def run_spider(
     # Scrapy's engine: Scrapy's deprecated-class shims in the TLS modules it loads
     # call inspect.stack(), which reads the source of every frame -- 50-100 ms
     # under the Twisted start-up, a tenth of an unchanged crawl.
-    importlib.import_module("crawler.handlers")
+    import_without_frame_sources("crawler.handlers")
 
     s = Settings()
     s.setmodule("crawler.settings", priority="project")

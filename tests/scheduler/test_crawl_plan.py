@@ -27,3 +27,40 @@ def test_workers_surely_needed(jobs: list[SourceJob], workers: int, expected: bo
 
 def test_first_visit_is_no_stored_document() -> None:
     assert NEW.first_visit and not KNOWN.first_visit
+
+
+def test_the_download_handler_is_imported_with_source_free_frames() -> None:
+    """Scrapy's deprecated-class shims still name their module right, and inspect.stack
+    is itself again afterwards."""
+    import subprocess
+    import sys
+
+    code = (
+        "import inspect\n"
+        "from scheduler.crawl import import_without_frame_sources\n"
+        "original = inspect.stack\n"
+        "import_without_frame_sources('crawler.handlers')\n"
+        "assert inspect.stack is original\n"
+        "from scrapy.core.downloader import contextfactory\n"
+        "print(contextfactory.ScrapyClientContextFactory.__module__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert out.stdout.strip() == "scrapy.core.downloader.contextfactory"
+
+
+def test_frames_without_source_are_inspect_stacks_frames() -> None:
+    import inspect
+
+    from scheduler.crawl import frames_without_source
+
+    ours, theirs = frames_without_source(), inspect.stack(0)  # one line: the same frames
+    assert [(f.frame, f.filename, f.lineno, f.function) for f in ours] == [
+        (f.frame, f.filename, f.lineno, f.function) for f in theirs
+    ]
+    assert len(ours) > 3 and all(f.code_context is None for f in ours)
