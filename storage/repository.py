@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from storage import dedup, search
+from storage import search
 from storage.engine import dialect_name
 from storage.models import (
     Article,
@@ -474,6 +474,8 @@ def _link_near_duplicates(conn: Connection, new_id: int, data: ArticleData) -> i
     threshold (the other 31 bands may each differ in one row only), so no
     candidate can be skipped by how many bands it shares.
     """
+    from storage import dedup  # numpy: not loaded by a crawl that stores nothing
+
     roots: set[int] = set()
     if data.duplicate_hint:
         hinted = conn.execute(
