@@ -693,12 +693,12 @@ def _body(
     title: str | None,
     ld: dict[str, Any],
     wanted: Callable[[str], bool] | None = None,
-) -> str:
+) -> str | None:
     """Main text via trafilatura (fast mode, no comments), paragraphs joined by blank lines.
 
     ``wanted``: once the article's block is cut out, its text (with the headline and any
     JSON-LD articleBody, everything the body can be made of) is offered to it; a page it
-    refuses gets no body, and trafilatura never runs on it.
+    refuses gets None instead of a body, and trafilatura never runs on it.
     """
     etree.strip_elements(tree, *_PRE_STRIPPED, with_tail=False)
     _unwrap_layout_tables(tree)  # first: a layout table's cell must not become the article
@@ -707,7 +707,7 @@ def _body(
         ld_text = ld.get("articleBody")
         candidate = f"{title or ''}\n{focused.text_content()}\n{ld_text if isinstance(ld_text, str) else ''}"
         if not wanted(candidate):
-            return ""
+            return None
     tree = focused
     _prune_boilerplate(tree)
     try:
@@ -737,7 +737,8 @@ def extract_article(
 
     ``wanted`` (optional) sees the text of the article's block before trafilatura
     runs; when it returns False the body is left empty (the page is about nothing
-    the caller follows: the metadata is enough to remember it as seen).
+    the caller follows: the metadata is enough to remember it as seen) and the
+    language is only what the page or the caller declares, not identified.
 
     ``url`` is the page's (final) URL, used to absolutise the canonical link;
     ``language_hint`` (e.g. the outlet's or feed's language) is used when the
@@ -765,7 +766,12 @@ def extract_article(
     )
 
     body = _body(tree, title, ld, wanted)  # strips the tree: metadata first
-    language = _language(declared, _language_tag(language_hint), body or title or description or "")
+    if body is None:  # refused: only remembered as seen, no language identification wanted
+        body, language = "", declared or _language_tag(language_hint)
+    else:
+        language = _language(
+            declared, _language_tag(language_hint), body or title or description or ""
+        )
     return Extracted(
         title=title,
         author=author,

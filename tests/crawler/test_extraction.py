@@ -649,8 +649,16 @@ def test_wanted_sees_the_article_block_and_can_skip_the_body() -> None:
     skipped = extract_article(page, "http://t.test/a", wanted=refuse)
     assert skipped.body == "" and skipped.title == "Focus test"
     assert "Body paragraph 5" in seen[0] and "Teaser summary" not in seen[0]
+    # a refused page is only remembered as seen: its language is what was declared, nothing
+    # is identified, not even from a headline long enough for it (this page declares none)
+    headline = "The city council opens a new public library with late opening hours"
+    long_title = page.replace("Focus test", headline)
+    assert extract_article(long_title, "http://t.test/a").language == "en"
+    assert extract_article(long_title, "http://t.test/a", wanted=refuse).language is None
+    hinted = extract_article(long_title, "http://t.test/a", language_hint="es", wanted=refuse)
+    assert hinted.body == "" and hinted.language == "es"
     kept = extract_article(page, "http://t.test/a", wanted=lambda text: True)
-    assert "Body paragraph 5" in kept.body
+    assert "Body paragraph 5" in kept.body and kept.language == "en"
 
 
 def test_c_level_element_lookup_extracts_as_lxml_html_does(monkeypatch: pytest.MonkeyPatch) -> None:
