@@ -23,6 +23,8 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
 _LATIN_CHAR = re.compile(f"[{LATIN}]")
 _BACK, _AHEAD = 120, 160  # how far a term may extend before/after its literal
 _LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+_LOOKBEHIND = r"\(\?<[!=][^()]*\)"  # (?<!...) or (?<=...) without groups inside
+_BEHIND_FIRST = re.compile(rf"re:(?:\(\?i:|\(\?:|\(\?i\))*{_LOOKBEHIND}")
 
 
 def _all(hay: str, lit: str) -> Iterator[int]:
@@ -99,8 +101,10 @@ def _literal(term: str, case_sensitive: bool) -> tuple[str | None, bool, bool]:
     literal None means: scan with the regex."""
     if term.startswith("re:"):
         src = term[3:]
-        ci = bool(re.match(r"\(\?i", src))
-        src = re.sub(r"^(?:\(\?i:|\(\?:|\(\?i\)|\\b|\^)+", "", src)
+        # A leading lookbehind ("(?<!trained )Grok") consumes nothing: the literal after
+        # it still starts the match (it need not start a word: see _compile).
+        ci = bool(re.match(rf"(?:{_LOOKBEHIND})*\(\?i", src))
+        src = re.sub(rf"^(?:\(\?i:|\(\?:|\(\?i\)|\\b|\^|{_LOOKBEHIND})+", "", src)
         m = re.match(r"[A-Za-z\u3400-\u9fff]+", src)
         if not m:
             return None, False, False
@@ -232,7 +236,10 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
         src = src if case_sensitive or t.startswith("re:") else f"(?i:{src})"
         sources.append(src)
         lit, exact, at_start = _literal(t, case_sensitive)
-        latin = bool(lit and _LATIN_WORD.fullmatch(lit))
+        # Where a Latin literal starts a word, the document's word index has its positions;
+        # a regex that starts with a lookbehind need not start at a word ("xGrok"): the
+        # literal is looked for everywhere (the matches of a scan with the whole regex).
+        latin = bool(lit and _LATIN_WORD.fullmatch(lit)) and not _BEHIND_FIRST.match(t)
         head = _head(t) if lit is not None and not at_start else None
         if head is not None and not case_sensitive:
             head = head.lower()

@@ -69,7 +69,7 @@ def matchers() -> list[tuple[str, object]]:
     for cc in cs.claims.values():
         out += [(f"{cc.claim.id}.{name}", m) for name, m in cc.terms.items()]
     out.append(
-        ("made up", compile_terms({"*": ["the ... cluster", "-foo bar", "X-Men", "GPU cluster*"]}))
+        ("made up", compile_terms({"*": ("the ... cluster", "-foo bar", "X-Men", "GPU cluster*")}))
     )
     return out
 
@@ -87,3 +87,22 @@ def test_spans_as_the_plain_scan(matchers: list[tuple[str, object]]) -> None:
                 assert got == reference_spans(ct, doc.text, doc.lower, doc.words), (name, title)
                 checked += 1
     assert checked > 10_000
+
+
+def test_regex_opening_with_a_lookbehind_as_the_plain_scan() -> None:
+    """A raw regex that opens with a lookbehind is tried only where its literal occurs,
+    inside a word too ("MyGrok"): it finds what a scan with the whole regex finds."""
+    ct = compile_terms(
+        {"*": ("re:(?<!trained )(?<!train )Grok\\b[^.]{0,20}\\bOCI", "re:(?<=x)(?i:foo)", "re:(?<=(a))b")}
+    ).get(None)
+    assert ct is not None
+    assert [(lit, exact, at_start, latin) for _, lit, exact, at_start, latin, _ in ct.parts] == [
+        ("Grok", True, True, False),
+        ("foo", False, True, False),
+        (None, False, False, False),  # a group inside the lookbehind: not read
+    ]
+    for text in ["Grok on OCI. trained Grok on OCI. MyGrok via OCI, Grok Grok OCI", "xFOO xfoo foo XFoo"]:
+        doc = Document("", text)
+        scan = {m.span() for rx, *_ in ct.parts for m in rx.finditer(doc.text) if m.end() > m.start()}
+        assert ct.spans(doc.text, doc.lower, doc.words) == leftmost_longest(scan)
+        assert ct.spans(doc.text, doc.lower, doc.words)
