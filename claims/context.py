@@ -130,6 +130,15 @@ class Context:
             self._cue_hits[key] = hit
         return hit
 
+    def may_contain(self, i: int, words: frozenset[str] | None) -> bool:
+        """False only when sentence i, lower-cased, contains none of the lower-case
+        `words` (None: not known; True unless the lower-cased text is reliable)."""
+        low = self._plain_lower
+        if words is None or low is None:
+            return True
+        sent = self.doc.sentences[i]
+        return any(low.find(w, sent.start, sent.end) != -1 for w in words)
+
     def terms_in(self, cc: CompiledClaim, name: str, i: int) -> list[tuple[int, int]]:
         """Matches of one of the claim's term lists in sentence i."""
         key = (cc.claim.id, name)

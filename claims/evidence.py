@@ -39,7 +39,7 @@ from .dossier import (
 )
 from .lexicon import cue
 from .patterns import is_cjk
-from .text import Quantity, parse_money
+from .text import Quantity, may_have_factors, parse_money
 from .version import ENGINE_VERSION
 
 __all__ = [
@@ -229,6 +229,12 @@ class _Rules:
             return bool(self.terms("unit", i)) or bool(subject & ctx.proper_in[i])
 
         for i, prev in self.sentences(("unit", "growth"), named_in, unit_or_subject):
+            if not ctx.may_contain(i, compiled_unit.required) and not may_have_factors(ctx.text(i)):
+                # No figure can count the unit and there is no factor: the figures do not
+                # matter, only a growth word does (most sentences that name the subject).
+                if self.terms("growth", i) and not ctx.cue_in("comparison", i):
+                    self.add(i, prev, spec.larger or "mentions", "quantity.growth_word")
+                continue
             has_unit = bool(self.terms("unit", i))
             named = bool(subject & ctx.proper_in[i])
             qs = ctx.quantities(i)

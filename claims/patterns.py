@@ -142,6 +142,10 @@ class CompiledTerms:
     sources: list[str]
     parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool, str | None]]
     _regex: re.Pattern[str] | None = field(default=None, repr=False)
+    #: Lower-case words of which every match of `regex` contains one, in any slice of a
+    #: text (None when a term has none, or is a raw regex): a lower-cased sentence with
+    #: none of them has no match.
+    required: frozenset[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -231,6 +235,7 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
         return None
     parts: list[tuple[re.Pattern[str], str | None, bool, bool, bool, str | None]] = []
     sources = []
+    required: set[str] | None = set()
     for t in uniq:
         src = term_regex(t, plural)
         src = src if case_sensitive or t.startswith("re:") else f"(?i:{src})"
@@ -244,7 +249,11 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
         if head is not None and not case_sensitive:
             head = head.lower()
         parts.append((_term_pattern(src), lit, exact, at_start, latin, head))
-    return CompiledTerms(sources, parts)
+        if lit is None or t.startswith("re:"):
+            required = None
+        elif required is not None:
+            required.add(lit.lower())
+    return CompiledTerms(sources, parts, required=frozenset(required) if required is not None else None)
 
 
 def _head(term: str) -> str | None:

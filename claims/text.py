@@ -22,6 +22,7 @@ __all__ = [
     "Money",
     "Quantity",
     "clauses",
+    "may_have_factors",
     "parse_dates",
     "parse_money",
     "parse_number",
@@ -519,6 +520,12 @@ _FACTOR_HINT = _Hint(
 )  # fmt: skip
 _EN_HINTS = frozenset([*_EN_UNITS, *_EN_MULT])
 _ES_HINTS = frozenset([*_ES_UNITS, "mil", "millón", "millon", "millones"]) - {"un", "una", "uno"}
+
+
+def may_have_factors(sentence: str) -> bool:
+    """False only when parse_quantities(sentence) finds no factor ("doubled", "a third
+    of"): a caller that needs only the factors of most sentences can skip parsing them."""
+    return _FACTOR_HINT.search(sentence)
 
 
 def _factor_value(m: re.Match[str]) -> float | None:

@@ -7,14 +7,21 @@ that the outputs did not change).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from claims import text
+from claims.compiled import compiled
+from claims.dossier import Story, builtin_story_path, load_story
 from claims.lexicon import CUES
+from claims.patterns import CompiledTerms
 from claims.regexopt import required_literals
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _all_chars() -> str:
@@ -48,8 +55,36 @@ def _hint_words() -> list[str]:
     return hints + cues + [w for phrase in phrases for w in phrase.split() if w not in ("~", "+")]
 
 
+def _stories() -> list[Story]:
+    return [
+        load_story(builtin_story_path("xai-supercomputer")),
+        load_story(ROOT / "tests" / "fixtures" / "claims" / "stories" / "acme-plant.toml"),
+    ]
+
+
+def _term_lists() -> list[CompiledTerms]:
+    """Every compiled term list of the bundled and the fixture dossier, in each language."""
+    out = []
+    for story in _stories():
+        cs = compiled(story)
+        matchers = [cs.self_terms]
+        for ce in cs.entities.values():
+            matchers += [ce.aliases, ce.ambiguous, ce.unless_document, ce.exclude_near, ce.anaphora]
+            matchers += [m for _, m in ce.contextual]
+        for cc in cs.claims.values():
+            matchers += list(cc.terms.values())
+        for m in matchers:
+            out += [ct for lang in ("en", "es", "zh", None) if (ct := m.get(lang)) is not None]
+    return out
+
+
+def _term_words() -> list[str]:
+    """CompiledTerms.required of every term list (Context.may_contain looks for them)."""
+    return sorted({w for ct in _term_lists() for w in ct.required or ()})
+
+
 def test_needs_and_hints_are_lower_case_words() -> None:
-    for w in _need_words() + _hint_words():
+    for w in _need_words() + _hint_words() + _term_words():
         assert w == w.lower(), w
 
 
@@ -57,7 +92,9 @@ def test_fold_traps_cover_every_case_insensitive_equivalent(all_chars: str) -> N
     """Outside FOLD_TRAPS, a (?i) pattern letter matches exactly the characters that
     lower() maps to it (alone): a case-insensitive match of a word shows in the
     lower-cased text as the word, and the word there is such a match."""
-    letters = {ch for w in _need_words() + _hint_words() for ch in w} | set(
+    words = _need_words() + _hint_words() + _term_words()
+    # (characters without case, such as Han or digits, match only themselves)
+    letters = {ch for w in words for ch in w if ch.lower() != ch.upper()} | set(
         "abcdefghijklmnopqrstuvwxyz"
     )
     lowered = {ch: ch.lower() for ch in all_chars}
@@ -144,3 +181,28 @@ def test_bound_phrases_are_the_bound_words() -> None:
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(text, "FOLD_TRAPS", re.compile(""))
             assert text.parse_quantities(q, None) == got
+
+
+def test_term_lists_required_words_are_in_every_match() -> None:
+    """A match of a term list's union regex, even in a slice of a sentence, contains one of
+    its `required` words once lower-cased (the quantity rule skips sentences without)."""
+    fixtures = ROOT / "tests" / "fixtures" / "claims" / "articles"
+    sentences = [
+        s
+        for f in sorted(fixtures.glob("*.json"))
+        for a in json.loads(f.read_text(encoding="utf-8"))
+        for p in [a["title"], *a["body"]]
+        for s in text.split_sentences(p) + text.split_sentences(p.upper())
+        if not text.FOLD_TRAPS.search(s) and len(s.lower()) == len(s)
+    ]
+    checked = 0
+    for ct in _term_lists():
+        if ct.required is None:
+            assert any(src.startswith("(?:") or "(?!)" in src for src in ct.sources)
+            continue
+        for s in sentences:
+            for cut in (0, 1, 5):
+                for m in ct.regex.finditer(s[cut:]):
+                    assert any(w in m.group().lower() for w in ct.required), (m.group(), ct.sources)
+                    checked += 1
+    assert checked > 1000
