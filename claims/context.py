@@ -6,6 +6,7 @@ Everything is computed lazily and cached for the one document, so each rule can 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -77,10 +78,15 @@ class Context:
         n = len(doc.sentences)
         self.proper_in: list[set[str]] = [set() for _ in range(n)]
         self.ents_in: list[set[str]] = [set() for _ in range(n)]
+        # The rules ask for the mentions of one sentence or of a stretch of text, many
+        # times per document: looked up here, not filtered out of all the mentions.
+        self._proper_at: list[list[Mention]] = [[] for _ in range(n)]
         for m in proper:
             self.proper_in[m.sentence].add(m.entity)
             self.ents_in[m.sentence].add(m.entity)
-        self.proper: list[Mention] = proper
+            self._proper_at[m.sentence].append(m)
+        self.proper: list[Mention] = proper  # in text order
+        self._proper_starts = [m.start for m in proper]
         self.self_ids = set(story.attribution.self_ids)
         self.types = {e.id: e.type for e in story.entities}
         self._cue_hits: dict[tuple[str, int], list[tuple[int, int]]] = {}
@@ -104,6 +110,15 @@ class Context:
 
     def text(self, i: int) -> str:
         return self.doc.sentences[i].text
+
+    def proper_at(self, i: int) -> list[Mention]:
+        """The proper mentions of sentence i, in text order (do not modify the list)."""
+        return self._proper_at[i]
+
+    def proper_from(self, a: int, b: int) -> list[Mention]:
+        """The proper mentions that start in [a, b), in text order."""
+        lo = bisect.bisect_left(self._proper_starts, a)
+        return self.proper[lo : bisect.bisect_left(self._proper_starts, b, lo)]
 
     def base(self, i: int) -> int:
         return self.doc.sentences[i].start
@@ -203,7 +218,7 @@ class Context:
             and m.start < pos
             and m.entity not in own
             and self.types.get(m.entity) not in (*_SPEAKERS, "place")
-            for m in (*self.proper, *self.anaphora)
+            for m in (*self.proper_at(i), *self.anaphora)
         )
 
     def blocked(self, cc: CompiledClaim, claim: Claim, i: int) -> bool:
@@ -256,7 +271,7 @@ class Context:
         protagonists nor the `keep` entities."""
         s, e = self.segment_of(i, pos)
         ids = set(keep) | self.self_ids
-        mentions = [m for m in self.proper if m.sentence == i and s <= m.start < e]
+        mentions = [m for m in self.proper_at(i) if s <= m.start < e]
         if any(m.entity in ids for m in mentions):
             return False
         return any(
@@ -269,7 +284,7 @@ class Context:
     def inside_name(self, i: int, q: Quantity) -> bool:
         """Whether a figure is part of an entity's name ("Grok 2", "H100")."""
         a, b = self.base(i) + q.start, self.base(i) + q.end
-        return any(m.start <= a and b <= m.end for m in self.proper if m.sentence == i)
+        return any(m.start <= a and b <= m.end for m in self.proper_at(i))
 
     def quantities(self, i: int) -> list[Quantity]:
         q = self._quantities.get(i)
@@ -436,11 +451,10 @@ class Context:
         span = self.doc.text[a:b]
         found: list[tuple[int, str]] = []
         covered: list[tuple[int, int]] = []
-        for mention in self.proper:
-            if a <= mention.start < b:
-                covered.append((mention.start, mention.end))
-                if self.types.get(mention.entity) in _SPEAKERS:
-                    found.append((mention.start, SELF if mention.entity in self.self_ids else OTHER))
+        for mention in self.proper_from(a, b):
+            covered.append((mention.start, mention.end))
+            if self.types.get(mention.entity) in _SPEAKERS:
+                found.append((mention.start, SELF if mention.entity in self.self_ids else OTHER))
         st = self.cs.self_terms.get(self.lang)
         if st is not None:
             found += [(a + m.start(), SELF) for m in st.regex.finditer(span)]
@@ -473,8 +487,8 @@ class Context:
 
     def _named(self, a: int, b: int) -> str | None:
         """A person or organisation named right after a speech verb ("said Musk")."""
-        for m in self.proper:
-            if a <= m.start < b and self.types.get(m.entity) in _SPEAKERS:
+        for m in self.proper_from(a, b):
+            if self.types.get(m.entity) in _SPEAKERS:
                 return SELF if m.entity in self.self_ids else OTHER
         return None
 
@@ -482,7 +496,7 @@ class Context:
         """A pronoun means the latest entity of that kind in this or the previous sentence."""
         p = self.prev(i)
         lo = self.base(p) if p is not None else self.base(i)
-        cands = [m for m in self.proper if lo <= m.start < pos and self.types.get(m.entity) in kinds]
+        cands = [m for m in self.proper_from(lo, pos) if self.types.get(m.entity) in kinds]
         if not cands:
             return OTHER
         return SELF if cands[-1].entity in self.self_ids else OTHER

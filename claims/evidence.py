@@ -457,7 +457,7 @@ class _Rules:
                 seg_end = ctx.segment_of(i, b)[1]
                 # The rival is whoever is named in the comparison (by name, not by a
                 # common noun like "supercomputer rankings").
-                named = [m for m in ctx.proper if m.sentence == i and m.how != "contextual"]
+                named = [m for m in ctx.proper_at(i) if m.how != "contextual"]
                 # "than X" follows the comparative; "比X更大" holds it inside.
                 if any(m.entity in story_ids and a <= m.start < seg_end for m in named) or _PRONOUN_TARGET.search(
                     ctx.doc.text, b, min(seg_end, b + 12)
@@ -485,7 +485,7 @@ class _Rules:
         ctx = self.ctx
         text = ctx.doc.text
         subject = self.claim.about[0]
-        names = [(m.start, m.end) for m in ctx.proper if m.sentence == i and m.entity in subject]
+        names = [(m.start, m.end) for m in ctx.proper_at(i) if m.entity in subject]
         for s, e in self.terms("objects", i) + names:
             if s >= b and _close(text[b:s], 6, 12):
                 return True
