@@ -106,3 +106,17 @@ def test_regex_opening_with_a_lookbehind_as_the_plain_scan() -> None:
         scan = {m.span() for rx, *_ in ct.parts for m in rx.finditer(doc.text) if m.end() > m.start()}
         assert ct.spans(doc.text, doc.lower, doc.words) == leftmost_longest(scan)
         assert ct.spans(doc.text, doc.lower, doc.words)
+
+
+def test_word_index_has_every_word_at_its_positions() -> None:
+    """WordIndex reads the words' positions off re.split: those of finditer."""
+    for title, body, lang in _texts():
+        lower = Document(title, body, lang).text.lower()
+        expected: dict[str, list[int]] = {}
+        for m in re.finditer(r"[0-9a-z\u00e0-\u024f]+", lower):
+            expected.setdefault(m.group(), []).append(m.start())
+        words = WordIndex(lower, True)
+        assert dict(words._pos) == expected
+        for w in list(expected)[:20]:
+            assert words.starts(w[:2]) == sorted(p for k, v in expected.items() if k.startswith(w[:2]) for p in v)
+    assert WordIndex("a word", False).starts("wo") == []
