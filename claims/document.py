@@ -37,7 +37,7 @@ class WordIndex:
             parts = _WORD_SPLIT.split(lower)
             at = len(parts[0])
             rest = iter(parts[1:])
-            for word, sep in zip(rest, rest):
+            for word, sep in zip(rest, rest, strict=True):
                 pos[word].append(at)
                 at += len(word) + len(sep)
         self.aligned = aligned
