@@ -142,3 +142,25 @@ def test_ready_pool_only_once_the_workers_are_spawned() -> None:
     spawner.join()
     assert p.ready_pool() is p._pool
     p._pool = p._spawner = None
+
+
+def _fast_exit() -> bool:
+    import crawler.preload
+
+    return crawler.preload.FAST_EXIT
+
+
+def test_only_the_fork_server_skips_the_orderly_interpreter_shutdown() -> None:
+    """The fork server leaves through os._exit (it holds the crawl's output streams while
+    it shuts down); a script that imports the preload keeps its own exit code."""
+    import subprocess
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    from crawler.jobs import fork_server_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=fork_server_context(())) as pool:
+        assert pool.submit(_fast_exit).result(timeout=120) is True  # a worker: a fork of it
+    script = "import sys, crawler.preload\nsys.exit(0 if crawler.preload.FAST_EXIT else 3)\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == 3
