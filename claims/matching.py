@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .compiled import compiled
@@ -136,11 +136,25 @@ def _literals(tables: list[Mapping[str, tuple[str, ...]]]) -> frozenset[str] | N
     return frozenset(found)
 
 
+def _minimal(literals: Iterable[str]) -> tuple[str, ...]:
+    """The literals that contain none of the others, shortest first.
+
+    ``any(lit in text for lit in ...)`` answers the same (a text holding "xai corp"
+    holds "xai"), with fewer scans of a whole page for literals it does not hold:
+    each costs about 25 us on a 70 KB page.
+    """
+    kept: list[str] = []
+    for lit in sorted(set(literals), key=lambda s: (len(s), s)):
+        if not any(k in lit for k in kept):
+            kept.append(lit)
+    return tuple(kept)
+
+
 @dataclass(frozen=True)
 class _Prefilter:
-    direct: frozenset[str]  # anchors' aliases
-    contextual: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (terms, near entities' aliases)
-    support: frozenset[str]  # support entities' aliases and contextual terms
+    direct: tuple[str, ...]  # anchors' aliases (minimal: see _minimal)
+    contextual: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (terms, near entities' aliases)
+    support: tuple[str, ...]  # support entities' aliases and contextual terms
 
 
 _PREFILTERS: dict[str, _Prefilter | None] = {}
@@ -159,7 +173,7 @@ def _prefilter(story: Story) -> _Prefilter | None:
     result: _Prefilter | None = None
     try:
         direct: set[str] = set()
-        contextual: list[tuple[frozenset[str], frozenset[str]]] = []
+        contextual: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         for eid in story.relevance.require_any:
             lits = names(eid)
             if lits is None:
@@ -170,7 +184,7 @@ def _prefilter(story: Story) -> _Prefilter | None:
                 near = [names(n) for n in ctx.near]
                 if terms is None or any(n is None for n in near):
                     raise LookupError(eid)
-                contextual.append((terms, frozenset().union(*[n for n in near if n])))
+                contextual.append((_minimal(terms), _minimal(frozenset().union(*[n for n in near if n]))))
         support: set[str] = set()
         for eid in story.relevance.support_any:
             e = by_id.get(eid)
@@ -180,7 +194,7 @@ def _prefilter(story: Story) -> _Prefilter | None:
             if lits is None:
                 raise LookupError(eid)
             support |= lits
-        result = _Prefilter(frozenset(direct), tuple(contextual), frozenset(support))
+        result = _Prefilter(_minimal(direct), tuple(contextual), _minimal(support))
     except LookupError:
         result = None
     _PREFILTERS[key] = result

@@ -51,3 +51,29 @@ def test_prefilter_skips_pages_about_something_else() -> None:
 def test_prefilter_is_a_necessary_condition(text: str) -> None:
     if is_relevant(STORY, match_entities(STORY, "", text, None)):
         assert may_be_relevant(STORY, text)
+
+
+_PIECES = ["xai", "xai corp", "colossus", "colossus 2", "h100", "h100s", "集群", "超级集群", "a", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=6),
+    st.lists(st.sampled_from([*_PIECES, " ", "x", "co", "2", "超级"]), max_size=8).map("".join),
+)
+def test_minimal_literals_answer_as_all_of_them(literals: list[str], text: str) -> None:
+    """Dropping the literals that contain another one changes no answer of `any(... in text)`."""
+    from claims.matching import _minimal
+
+    kept = _minimal(literals)
+    assert set(kept) <= set(literals)
+    assert any(lit in text for lit in kept) == any(lit in text for lit in literals)
+
+
+def test_the_story_prefilter_scans_fewer_literals() -> None:
+    from claims.matching import _prefilter
+
+    pf = _prefilter(STORY)
+    assert pf is not None
+    assert "xai" in pf.direct and "xai corp" not in pf.direct  # "xai" finds it too
+    assert "h100" in pf.support and "h100s" not in pf.support
