@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -63,6 +64,10 @@ def _exit_now() -> None:
 # crawl's output (cron, a script, subprocess.run) waits for it. The server has nothing
 # to flush but those two streams, and its workers never run exit handlers (they leave
 # through os._exit), so it ends at once.
-FAST_EXIT = _in_fork_server()
-if FAST_EXIT:
+# What the preload built lives as long as the workers forked from here: frozen, their
+# collectors never walk it, which would cost them time and, writing to every object's
+# header, copy the pages they share with this server (the gc module's advice for fork).
+IN_FORK_SERVER = _in_fork_server()
+if IN_FORK_SERVER:
     atexit.register(_exit_now)
+    gc.freeze()

@@ -144,15 +144,18 @@ def test_ready_pool_only_once_the_workers_are_spawned() -> None:
     p._pool = p._spawner = None
 
 
-def _fast_exit() -> bool:
+def _fork_server_state() -> tuple[bool, int]:
+    import gc
+
     import crawler.preload
 
-    return crawler.preload.FAST_EXIT
+    return crawler.preload.IN_FORK_SERVER, gc.get_freeze_count()
 
 
-def test_only_the_fork_server_skips_the_orderly_interpreter_shutdown() -> None:
-    """The fork server leaves through os._exit (it holds the crawl's output streams while
-    it shuts down); a script that imports the preload keeps its own exit code."""
+def test_only_the_fork_server_freezes_its_objects_and_skips_the_orderly_shutdown() -> None:
+    """The fork server freezes what it preloaded (its workers' collectors never walk it)
+    and leaves through os._exit (it holds the crawl's output streams while it shuts
+    down); a script that imports the preload does neither and keeps its exit code."""
     import subprocess
     import sys
     from concurrent.futures import ProcessPoolExecutor
@@ -160,7 +163,11 @@ def test_only_the_fork_server_skips_the_orderly_interpreter_shutdown() -> None:
     from crawler.jobs import fork_server_context
 
     with ProcessPoolExecutor(max_workers=1, mp_context=fork_server_context(())) as pool:
-        assert pool.submit(_fast_exit).result(timeout=120) is True  # a worker: a fork of it
-    script = "import sys, crawler.preload\nsys.exit(0 if crawler.preload.FAST_EXIT else 3)\n"
+        in_server, frozen = pool.submit(_fork_server_state).result(timeout=120)  # a fork of it
+    assert in_server is True and frozen > 10_000
+    script = (
+        "import gc, sys, crawler.preload\n"
+        "sys.exit(3 if not crawler.preload.IN_FORK_SERVER and not gc.get_freeze_count() else 0)\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert done.returncode == 3

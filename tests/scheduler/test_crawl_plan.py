@@ -64,3 +64,21 @@ def test_frames_without_source_are_inspect_stacks_frames() -> None:
         (f.frame, f.filename, f.lineno, f.function) for f in theirs
     ]
     assert len(ours) > 3 and all(f.code_context is None for f in ours)
+
+
+def test_the_crawl_runs_with_its_start_up_frozen_and_a_lazier_young_generation() -> None:
+    """What loaded before the reactor starts is frozen (the collector's full passes skip
+    it) and the youngest generation is collected every 5,000 allocations."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from scheduler.crawl import run_spider\n"
+        "_, _, reason = run_spider({'FOLLOWUP_DATABASE_URL': None, 'LOG_LEVEL': 'ERROR'}, [])\n"
+        "print(reason, gc.get_freeze_count() > 10_000, gc.get_threshold()[0])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.split() == ["finished", "True", "5000"]
