@@ -93,18 +93,23 @@ def compiled(story: Story) -> CompiledStory:
     return cs
 
 
-def warm_up(story: Story, languages: tuple[str | None, ...] = ("en", "es", "zh", None)) -> None:
-    """Compile every pattern of `story` now (about 0.1 s), e.g. in a worker initialiser,
-    instead of on the first article."""
-    from .lexicon import CUES, cue, cue_literals
-
-    cs = compiled(story)
+def term_matchers(cs: CompiledStory) -> list[TermMatcher]:
+    """Every term list of a compiled dossier: the story's own, its entities', its claims'."""
     matchers = [cs.self_terms]
     for ce in cs.entities.values():
         matchers += [ce.aliases, ce.ambiguous, ce.unless_document, ce.exclude_near, ce.anaphora]
         matchers += [m for _, m in ce.contextual]
     for cc in cs.claims.values():
         matchers += list(cc.terms.values())
+    return matchers
+
+
+def warm_up(story: Story, languages: tuple[str | None, ...] = ("en", "es", "zh", None)) -> None:
+    """Compile every pattern of `story` now (about 0.1 s), e.g. in a worker initialiser,
+    instead of on the first article."""
+    from .lexicon import CUES, cue, cue_literals
+
+    matchers = term_matchers(compiled(story))
     for lang in languages:
         for m in matchers:
             m.get(lang)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from claims import text
-from claims.compiled import compiled
+from claims.compiled import compiled, term_matchers
 from claims.dossier import Story, builtin_story_path, load_story
 from claims.lexicon import CUES
 from claims.patterns import CompiledTerms
@@ -66,14 +66,7 @@ def _term_lists() -> list[CompiledTerms]:
     """Every compiled term list of the bundled and the fixture dossier, in each language."""
     out = []
     for story in _stories():
-        cs = compiled(story)
-        matchers = [cs.self_terms]
-        for ce in cs.entities.values():
-            matchers += [ce.aliases, ce.ambiguous, ce.unless_document, ce.exclude_near, ce.anaphora]
-            matchers += [m for _, m in ce.contextual]
-        for cc in cs.claims.values():
-            matchers += list(cc.terms.values())
-        for m in matchers:
+        for m in term_matchers(compiled(story)):
             out += [ct for lang in ("en", "es", "zh", None) if (ct := m.get(lang)) is not None]
     return out
 
