@@ -73,6 +73,8 @@ class Evidence:
     quote: str
     value: str | None
     rule: str
+    confidence: float = 1.0
+    classifier: str = "rules/3"
 
 
 class StanceClassifier(Protocol):

@@ -70,7 +70,9 @@ def analyse_text(
         evidence: list[EvidenceRecord] = []
         if relevant:
             evidence = [
-                EvidenceRecord(e.claim_id, e.stance, e.quote, e.value, e.rule)
+                EvidenceRecord(
+                    e.claim_id, e.stance, e.quote, e.value, e.rule, e.confidence, e.classifier
+                )
                 for e in analyse_document(story, doc)
             ]
         # a plain dict: the crawl process unpickles this, and an EntityCounts would import

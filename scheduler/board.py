@@ -14,13 +14,19 @@ from storage.queries import claim_evidence
 VERDICTS = ("supports", "contradicts", "updates")
 
 
-def claim_board(session: Session, story: Story, as_of: datetime) -> dict[str, Any]:
-    """The JSON shape of `followup claims --format json` (interface.md)."""
+def claim_board(
+    session: Session, story: Story, as_of: datetime, min_confidence: float = 0.0
+) -> dict[str, Any]:
+    """The JSON shape of `followup claims --format json` (interface.md).
+
+    Evidence whose confidence is below ``min_confidence`` is left out of the list and
+    of the status alike: a board that hides a verdict must not count it either.
+    """
     rows = {r.id: r for r in claim_evidence(session, story.id, as_of)}
     claims_out = []
     for claim in story.claims:
         row = rows.get(claim.id)
-        evidence = row.evidence if row else []
+        evidence = [e for e in (row.evidence if row else []) if e.confidence >= min_confidence]
         status = claim_status(claim, [(e.stance, e.published) for e in evidence], as_of)
         counts = {v: sum(1 for e in evidence if e.stance == v) for v in (*VERDICTS, "mentions")}
         claims_out.append(
@@ -33,6 +39,7 @@ def claim_board(session: Session, story: Story, as_of: datetime) -> dict[str, An
                 "counts": counts,
                 "evidence": [
                     {
+                        "id": e.id,
                         "article_id": e.article_id,
                         "url": e.url,
                         "title": e.title,
@@ -42,6 +49,9 @@ def claim_board(session: Session, story: Story, as_of: datetime) -> dict[str, An
                         "quote": e.quote,
                         "value": e.value,
                         "rule": e.rule,
+                        "confidence": round(e.confidence, 3),
+                        "classifier": e.classifier,
+                        "reviewed": None,
                     }
                     for e in evidence
                 ],

@@ -174,6 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="status as of DATE: only evidence published on or before it (default now)",
     )
+    cl.add_argument(
+        "--min-confidence",
+        metavar="X",
+        type=_confidence,
+        default=0.0,
+        help="hide (and do not count) evidence whose confidence is below X (0-1, default 0)",
+    )
     _add_format(cl, "json")
 
     s = sub.add_parser(
@@ -313,6 +320,17 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _confidence(text: str) -> float:
+    """argparse type of --min-confidence: a number from 0 to 1."""
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0-1")
+    return x
+
+
 def _story(cfg: Any, story_id: str | None) -> Any:
     from scheduler.app import load_stories
 
@@ -340,7 +358,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     db = open_database(cfg.database_url, read_only=True)
     try:
         with db.factory() as session:
-            board = claim_board(session, story, as_of)
+            board = claim_board(session, story, as_of, min_confidence=args.min_confidence)
     finally:
         db.dispose()
     output.dump_json(board) if args.format == "json" else output.board_table(board)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -281,6 +283,8 @@ class Evidence(Base):
     quote: Mapped[str] = mapped_column(Text)
     value: Mapped[str | None] = mapped_column(Text)
     rule: Mapped[str] = mapped_column(String(100))
+    confidence: Mapped[float] = mapped_column(Float, server_default=text("1.0"))
+    classifier: Mapped[str] = mapped_column(String(40), server_default="rules/3")
     published: Mapped[datetime | None]
     created_at: Mapped[datetime]
 

@@ -186,6 +186,7 @@ def article_revisions(session: Session, article_id: int) -> list[dict[str, Any]]
 
 @dataclass
 class EvidenceRow:
+    id: int
     article_id: int
     url: str
     title: str | None
@@ -195,6 +196,8 @@ class EvidenceRow:
     quote: str
     value: str | None
     rule: str
+    confidence: float = 1.0
+    classifier: str = "rules"
 
 
 @dataclass
@@ -230,6 +233,7 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
         if ev.claim_id in rows:
             rows[ev.claim_id].evidence.append(
                 EvidenceRow(
+                    ev.id,
                     ev.article_id,
                     url,
                     title,
@@ -239,6 +243,8 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
                     ev.quote,
                     ev.value,
                     ev.rule,
+                    ev.confidence,
+                    ev.classifier,
                 )
             )
     return list(rows.values())

@@ -40,6 +40,8 @@ class EvidenceRecord:
     quote: str
     value: str | None
     rule: str
+    confidence: float = 1.0
+    classifier: str = "rules"
 
 
 @dataclass(frozen=True)

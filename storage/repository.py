@@ -672,6 +672,8 @@ def replace_analysis(
             "quote": ev.quote,
             "value": ev.value,
             "rule": ev.rule,
+            "confidence": ev.confidence,
+            "classifier": ev.classifier,
             "published": published,
             "created_at": now,
         }
