@@ -49,7 +49,7 @@ class CompiledStory:
 def _compile_entity(e: Entity) -> CompiledEntity:
     return CompiledEntity(
         entity=e,
-        aliases=compile_terms(e.aliases, case_sensitive=True, plural=True),
+        aliases=compile_terms(e.aliases, case_sensitive=e.case_sensitive, plural=True),
         ambiguous=compile_terms(e.ambiguous, case_sensitive=True, plural=True),
         unless_document=compile_terms(e.unless_document),
         contextual=[(c, compile_terms(c.terms, plural=True)) for c in e.contextual],

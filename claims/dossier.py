@@ -93,6 +93,7 @@ class Entity:
     require_document: tuple[str, ...] = ()
     exclude_near: Terms = field(default_factory=dict)
     anaphora: Terms = field(default_factory=dict)
+    case_sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ class QuantitySpec:
     smaller: str | None = "contradicts"
     smaller_requires: Terms = field(default_factory=dict)
     growth: Terms = field(default_factory=dict)
+    unit_concept: str | None = None  # "duration", "distance", "gpu" … (claims.lang.units)
+    unit_word: str | None = None  # the unit as the claim writes it ("miles"), for conversions
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ class EventSpec:
 
     triggers: Terms
     late: str = "updates"
+    replaced: Terms = field(default_factory=dict)  # "turned into a cargo flight"
+    replaced_stance: str = "contradicts"
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ class StateSpec:
     opposite: Terms = field(default_factory=dict)
     alternative: Terms = field(default_factory=dict)
     updated: Terms = field(default_factory=dict)
+    state_concept: str | None = None  # a cue of claims.lang naming the state ("ended")
+    opposite_concept: str | None = None  # … and its opposite ("continues")
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,7 @@ class SuperlativeSpec:
     comparative: Terms = field(default_factory=dict)
     equal: Terms = field(default_factory=dict)
     doubt: Terms = field(default_factory=dict)
+    rivals: Terms = field(default_factory=dict)  # what the subject is compared with
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,10 @@ class ReportSpec:
     near: Terms = field(default_factory=dict)
     dropped: Terms = field(default_factory=dict)
     denied: Terms = field(default_factory=dict)
+    changed: str = "contradicts"  # what another amount means ("updates": a new price)
+    dropped_stance: str = "updates"
+    larger: str | None = None  # what a larger later amount means, if not ``changed``
+    smaller: str | None = None  # … and a smaller one
 
 
 Spec = QuantitySpec | EventSpec | StateSpec | SuperlativeSpec | ReportSpec
@@ -292,6 +304,8 @@ def _entity_out(e: Entity) -> dict[str, Any]:
         d["exclude_near"] = _terms_out(e.exclude_near)
     if e.anaphora:
         d["anaphora"] = _terms_out(e.anaphora)
+    if e.case_sensitive:
+        d["case_sensitive"] = True
     return d
 
 
@@ -314,12 +328,28 @@ def _claim_out(c: Claim) -> dict[str, Any]:
     spec = c.spec
     for name in spec.__dataclass_fields__:
         value = getattr(spec, name)
+        if name in _NAMED_IN:
+            continue
         if isinstance(value, Mapping):
             if value:
                 d[name] = _terms_out(value)
         elif value is not None:
             d[name] = value
+    for name, (key, concept_field) in _NAMED_OUT.items():
+        concept = getattr(spec, concept_field, None)
+        if concept is not None:
+            d[key] = getattr(spec, name, None) or concept
     return d
+
+
+# Spec fields written back as the key they were read from (``unit = "miles"``,
+# ``state = "ended"``): field -> (key, the field holding the concept).
+_NAMED_OUT = {
+    "unit_word": ("unit", "unit_concept"),
+    "state_concept": ("state", "state_concept"),
+    "opposite_concept": ("opposite", "opposite_concept"),
+}
+_NAMED_IN = frozenset({"unit_word", "unit_concept", "state_concept", "opposite_concept"})
 
 
 # ---------------------------------------------------------------------------
@@ -332,6 +362,7 @@ class _Checker:
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
+        self.language = "en"  # the story's language, once read (unit words are in it)
 
     def fail(self, key: str, msg: str) -> DossierError:
         return DossierError(f"{self.origin}: {key}: {msg}" if key else f"{self.origin}: {msg}")
@@ -478,14 +509,14 @@ class _Checker:
 _TOP_KEYS = ("id", "title", "language", "source_url", "published", "search_queries",
              "relevance", "attribution", "entities", "claims")  # fmt: skip
 _ENTITY_KEYS = ("id", "name", "type", "aliases", "ambiguous", "unless_document", "contextual",
-                "require_document", "exclude_near", "anaphora")  # fmt: skip
+                "require_document", "exclude_near", "anaphora", "case_sensitive")  # fmt: skip
 _COMMON_CLAIM_KEYS = ("id", "text", "kind", "deadline", "about", "not_with", "exclude", "asserted", "window")
 _SPEC_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("value", "unit", "tolerance", "larger", "smaller", "smaller_requires", "growth"),
-    "event": ("triggers", "late"),
+    "event": ("triggers", "event", "late", "replaced", "replaced_stance"),
     "state": ("state", "topic", "opposite", "alternative", "updated"),
-    "superlative": ("superlative", "objects", "comparative", "equal", "doubt"),
-    "report": ("amount", "currency", "tolerance", "topic", "near", "dropped", "denied"),
+    "superlative": ("superlative", "objects", "comparative", "equal", "doubt", "rivals"),
+    "report": ("amount", "currency", "tolerance", "topic", "near", "dropped", "denied", "changed", "dropped_stance", "larger", "smaller"),
 }
 _VERDICTS: tuple[str | None, ...] = ("supports", "contradicts", "updates", "mentions", None)
 
@@ -500,6 +531,7 @@ def parse_story(data: Mapping[str, Any], origin: str) -> Story:
     language = c.text(data, "", "language")
     if not _LANG_RE.match(language) or language == "*":
         raise c.fail("language", f"{language!r} must be a language code such as en, es, zh")
+    c.language = language
     source_url = c.text(data, "", "source_url")
     if not re.match(r"^https?://\S+$", source_url):
         raise c.fail("source_url", "must be an http(s) URL")
@@ -606,7 +638,15 @@ def _parse_entity(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Entity
         else (),
         exclude_near=c.terms(ent, key, "exclude_near"),
         anaphora=c.terms(ent, key, "anaphora"),
+        case_sensitive=_flag(c, ent, key, "case_sensitive"),
     )
+
+
+def _flag(c: _Checker, t: Mapping[str, Any], key: str, name: str, default: bool = False) -> bool:
+    v = t.get(name, default)
+    if not isinstance(v, bool):
+        raise c.fail(f"{key}.{name}", "must be true or false")
+    return v
 
 
 def _parse_about(c: _Checker, v: Any, key: str, ids: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -622,6 +662,37 @@ def _parse_about(c: _Checker, v: Any, key: str, ids: Sequence[str]) -> tuple[tup
     return tuple(groups)
 
 
+def _unit_concept(c: _Checker, t: Mapping[str, Any], key: str) -> tuple[str | None, str | None]:
+    """``unit = "gpu"`` (a concept) or ``unit = "miles"`` (a unit word of the story's
+    language, converted by claims.lang.units); a list or table keeps today's meaning."""
+    raw = t.get("unit")
+    if not isinstance(raw, str):
+        return None, None
+    from .lang import language
+    from .lang.units import is_concept
+
+    if is_concept(raw):
+        return raw, None
+    lang = language(c.language)
+    for term, (concept, _factor) in lang.units.items():
+        base = term.lower().rstrip("*")
+        if raw.lower() == base or (term.endswith("*") and raw.lower().startswith(base)):
+            return concept, raw
+    raise c.fail(f"{key}.unit", f"{raw!r} is neither a unit concept nor a unit word of {c.language!r}")
+
+
+def _cue_name(c: _Checker, t: Mapping[str, Any], key: str, name: str) -> str | None:
+    """``state = "ended"``: a word list of claims.lang named instead of written out."""
+    raw = t.get(name)
+    if not isinstance(raw, str):
+        return None
+    from .lang import CUES
+
+    if raw not in CUES:
+        raise c.fail(f"{key}.{name}", f"{raw!r} is not a cue of claims.lang (one of {', '.join(CUES)})")
+    return raw
+
+
 def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
     t = c.table(raw, key)
     kind = c.choice(t, key, "kind", KINDS, None) if "kind" in t else None
@@ -633,9 +704,12 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
     deadline = c.date(t, key, "deadline")
     spec: Spec
     if kind == "quantity":
+        concept, word = _unit_concept(c, t, key)
         spec = QuantitySpec(
             value=c.number(t, key, "value", minimum=0),
-            unit=c.terms(t, key, "unit", required=True),
+            unit={} if concept else c.terms(t, key, "unit", required=True),
+            unit_concept=concept,
+            unit_word=word,
             tolerance=c.number(t, key, "tolerance", 0.05, minimum=0),
             larger=c.choice(t, key, "larger", _VERDICTS, "updates"),
             smaller=c.choice(t, key, "smaller", _VERDICTS, "contradicts"),
@@ -645,21 +719,32 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
     elif kind == "event":
         if deadline is None:
             raise c.fail(f"{key}.deadline", "is required for an event claim")
+        if "triggers" not in t and "event" not in t:
+            raise c.fail(f"{key}.event", "is required for an event claim (the words that name the event)")
         spec = EventSpec(
-            triggers=c.terms(t, key, "triggers", required=True),
+            triggers={**c.terms(t, key, "triggers"), **c.terms(t, key, "event")},
             late=c.choice(t, key, "late", ("updates", "contradicts"), "updates") or "updates",
+            replaced=c.terms(t, key, "replaced"),
+            replaced_stance=c.choice(t, key, "replaced_stance", ("contradicts", "updates"), "contradicts") or "contradicts",
         )
     elif kind == "state":
+        state_concept = _cue_name(c, t, key, "state")
+        opposite_concept = _cue_name(c, t, key, "opposite")
+        if "state" not in t:
+            raise c.fail(f"{key}.state", "is required for a state claim")
         spec = StateSpec(
-            state=c.terms(t, key, "state", required=True),
+            state={} if state_concept else c.terms(t, key, "state", required=True),
+            state_concept=state_concept,
+            opposite_concept=opposite_concept,
             topic=c.terms(t, key, "topic"),
-            opposite=c.terms(t, key, "opposite"),
+            opposite={} if opposite_concept else c.terms(t, key, "opposite"),
             alternative=c.terms(t, key, "alternative"),
             updated=c.terms(t, key, "updated"),
         )
     elif kind == "superlative":
         spec = SuperlativeSpec(
-            superlative=c.terms(t, key, "superlative", required=True),
+            superlative=c.terms(t, key, "superlative"),
+            rivals=c.terms(t, key, "rivals"),
             objects=c.terms(t, key, "objects"),
             comparative=c.terms(t, key, "comparative"),
             equal=c.terms(t, key, "equal"),
@@ -671,8 +756,12 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
             raise c.fail(f"{key}.currency", "must be an ISO 4217 code such as USD")
         spec = ReportSpec(
             amount=c.number(t, key, "amount", minimum=0),
-            topic=c.terms(t, key, "topic", required=True),
+            topic=c.terms(t, key, "topic"),
             currency=currency,
+            changed=c.choice(t, key, "changed", ("contradicts", "updates"), "contradicts") or "contradicts",
+            dropped_stance=c.choice(t, key, "dropped_stance", ("contradicts", "updates"), "updates") or "updates",
+            larger=c.choice(t, key, "larger", _VERDICTS, None),
+            smaller=c.choice(t, key, "smaller", _VERDICTS, None),
             tolerance=c.number(t, key, "tolerance", 0.2, minimum=0),
             near=c.terms(t, key, "near"),
             dropped=c.terms(t, key, "dropped"),

@@ -121,7 +121,7 @@ _DELETE = object()
         ("claims.0.valeu", 1, r"claims\[0\]\.valeu: unknown key"),
         ("claims.0.about", ["skynet"], r"claims\[0\]\.about\[0\]: unknown entity 'skynet'"),
         ("claims.0.larger", "maybe", r"claims\[0\]\.larger: must be one of supports"),
-        ("claims.3.superlative", [], r"claims\[3\]\.superlative: must not be empty"),
+        ("claims.0.unit", "furlongs", r"claims\[0\]\.unit: .furlongs. is neither a unit concept"),
         (
             "claims.1.deadline",
             "end of july",

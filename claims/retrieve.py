@@ -1,0 +1,274 @@
+"""Retrieval: the passages of an article that address each claim, as typed spans.
+
+For one story and one article this module finds, sentence by sentence, what the stance
+rules decide on: mentions of the story's entities (and of their definite descriptions),
+the figures, dates and cues of the sentence (:mod:`claims.lang`), the claim's own
+words, and who speaks — the claim's owner (the story's ``attribution.self``, whose own
+words only repeat a claim) or someone else. A passage is a sentence that names the
+claim's subjects, or a sentence that continues one that did (co-reference).
+
+All offsets of a passage index its ``text``, the sentence with numbers written in words
+turned into digits (:func:`claims.lang.numbers.normalise`); ``quote`` is what the article
+says, verbatim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .document import Document
+from .dossier import Claim, Story, Terms
+from .lang import CUES, Language, compile_terms, language
+from .lang.dates import DateSpan, dates
+from .lang.numbers import Figure, figures, normalise
+from .matching import anaphora_mentions, entity_mentions
+
+__all__ = ["Passage", "Reading", "Sentence", "Span", "passages", "read", "terms_regex"]
+
+OWNER, OTHER = "owner", "other"
+_QUOTE = re.compile(r"[“«「『„\"]([^”»」』“\"]{3,})[”»」』“\"]")
+_SPEAKER_WINDOW = 60  # characters between a speech cue and its speaker
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed stretch of a passage's text (what decided a verdict, for explanations)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    """One sentence read once for every claim: its normalised text and what is in it."""
+
+    index: int
+    text: str
+    original: str
+    is_title: bool
+    lang: Language
+    published: dt.date | None
+    entities: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @cached_property
+    def cues(self) -> dict[str, list[tuple[int, int]]]:
+        return {name: self.lang.cue(name).find(self.text) for name in CUES}
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        return figures(self.text, self.lang)
+
+    @cached_property
+    def dates(self) -> list[DateSpan]:
+        return dates(self.text, self.lang, self.published)
+
+    @cached_property
+    def clause_cuts(self) -> list[int]:
+        return [m.start() for m in self.lang.clause_regex.finditer(self.text)]
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        return [m.span(1) for m in _QUOTE.finditer(self.text)]
+
+    def has(self, cue: str) -> bool:
+        return bool(self.cues[cue])
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``: between the nearest clause marks."""
+        lo, hi = 0, len(self.text)
+        for cut in self.clause_cuts:
+            if cut < pos:
+                lo = cut
+            elif cut > pos:
+                hi = cut
+                break
+        return lo, hi
+
+    def cue_in_clause(self, cue: str, pos: int, before_only: bool = False) -> tuple[int, int] | None:
+        """A cue in the clause of ``pos`` (before it, when ``before_only``)."""
+        lo, hi = self.clause(pos)
+        for s, e in self.cues[cue]:
+            if lo <= s and e <= hi and (not before_only or s <= pos):
+                return s, e
+        return None
+
+    def in_quotes(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+
+@dataclass
+class Reading:
+    """An article read for one story: its sentences, who speaks where, the owner's names."""
+
+    story: Story
+    doc: Document
+    lang: Language
+    sentences: list[Sentence]
+    owners: frozenset[str]
+    owner_terms: re.Pattern[str]
+
+    def speaker(self, s: Sentence, pos: int) -> str | None:
+        """Who says what is at ``pos``: OWNER when the speaker of the sentence's speech
+        cue is one of the claim's owners (or a description of one, or "he"/"she" after
+        an owner was named), OTHER when it is someone else, None when the sentence is
+        the article's own voice."""
+        says = [c for c in (*s.cues["say"], *s.cues["hedge"])]
+        if not says:
+            return None
+        owned = [(a, b, True) for eid in self.owners for a, b in s.entities.get(eid, [])]
+        owned += [(m.start(), m.end(), True) for m in self.owner_terms.finditer(s.text)]
+        others = [(a, b, False) for eid, spans in s.entities.items() if eid not in self.owners for a, b in spans]
+        names = sorted(owned + others)
+        for cs, ce in sorted(says, key=lambda c: abs(c[0] - pos)):
+            who = _speaker_of(s, cs, ce, names)
+            if who is None and _PRONOUN_SPEAKER.search(s.text[max(0, cs - 12) : cs]):
+                who = self._last_person_owned(s.index)
+            if who is not None:
+                return OWNER if who else OTHER
+        return OTHER
+
+    def _last_person_owned(self, index: int) -> bool | None:
+        """Whether the person "he"/"she" stands for (the last one named) is an owner."""
+        persons = {e.id for e in self.story.entities if e.type == "person"}
+        for j in range(index - 1, -1, -1):
+            named = [eid for eid in self.sentences[j].entities if eid in persons]
+            if named:
+                return named[-1] in self.owners
+        return None
+
+
+_PRONOUN_SPEAKER = re.compile(r"(?i)\b(?:he|she|il|elle|er|sie|él|ella)\s+(?:has\s+|had\s+|a\s+|hat\s+)?$|他|她")
+_NAME = re.compile(r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)*")
+
+
+def _speaker_of(s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]]) -> bool | None:
+    """The speaker of the speech cue at cs:ce: a name just before it ("Musk said",
+    "Zuckerberg says"), else just after it ("according to Musk", "said Musk"). True
+    for an owner, False for anyone else, None when no name is next to the cue."""
+    gap = 3 if not s.lang.cjk else 8
+    before = [n for n in names if n[1] <= cs and _words(s, n[1], cs) <= gap]
+    if before:
+        return max(before)[2]
+    head = s.text[max(0, cs - 40) : cs].rstrip()
+    m = _NAME.search(head.split(",")[-1]) if not s.lang.cjk else None
+    if m and m.end() == len(head.split(",")[-1]) and len(m.group().split()) <= 4:
+        return False
+    after = [n for n in names if n[0] >= ce and _words(s, ce, n[0]) <= gap]
+    if after:
+        return min(after)[2]
+    return None
+
+
+def _words(s: Sentence, a: int, b: int) -> int:
+    gap = s.text[a:b]
+    return len(gap) if s.lang.cjk else len(gap.split())
+
+
+@dataclass
+class Passage:
+    """A sentence that addresses a claim, with the spans the rules weigh."""
+
+    claim: Claim
+    sentence: Sentence
+    reading: Reading
+    coreferent: bool
+    subject_at: list[int]
+    terms: dict[str, list[tuple[int, int]]]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def quote(self) -> str:
+        return self.sentence.original
+
+    def span(self, kind: str, s: int, e: int) -> Span:
+        return Span(kind, s, e, self.text[s:e])
+
+    def speaker(self, pos: int) -> str | None:
+        return self.reading.speaker(self.sentence, pos)
+
+    def nearest_subject(self, pos: int) -> int | None:
+        return min(self.subject_at, key=lambda p: abs(p - pos)) if self.subject_at else None
+
+
+def terms_regex(terms: Terms, lang: Language) -> re.Pattern[str] | None:
+    """The dossier terms for the language ("*" and its own list), or None if none."""
+    words = (*terms.get("*", ()), *terms.get(lang.code, ()))
+    return compile_terms(tuple(words), lang.cjk) if words else None
+
+
+def read(story: Story, doc: Document) -> Reading:
+    """Read the article once for every claim of the story."""
+    lang = language(doc.language, origin=f"story {story.id}")
+    published = doc.published.date() if doc.published else None
+    mentions = [*entity_mentions(story, doc), *anaphora_mentions(story, doc)]
+    sentences: list[Sentence] = []
+    for s in doc.sentences:
+        text = normalise(s.text, lang)
+        sentences.append(Sentence(s.index, text, s.text, s.is_title, lang, published))
+    for m in mentions:
+        sent = sentences[m.sentence]
+        surface = doc.text[m.start : m.end]
+        at = sent.text.find(surface)
+        if at < 0:
+            at = 0
+        sent.entities.setdefault(m.entity, []).append((at, at + len(surface)))
+    owner_words = terms_regex(story.attribution.self_terms, lang)
+    return Reading(
+        story, doc, lang, sentences, frozenset(story.attribution.self_ids), owner_words or re.compile("(?!)")
+    )
+
+
+def _names(s: Sentence, group: Sequence[str]) -> list[int]:
+    return [p for eid in group for p, _ in s.entities.get(eid, [])]
+
+
+def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list[int]]:
+    """Whether sentence ``i`` addresses the claim (every ``about`` group named in it or,
+    by co-reference, in the ``window`` sentences before it), whether it needed them,
+    and where in it the subject (the first group) is named."""
+    s = reading.sentences[i]
+    if any(s.entities.get(eid) for eid in claim.not_with):
+        return False, False, []
+    here = [_names(s, g) for g in claim.about]
+    if all(here):
+        return True, False, here[0]
+    if s.is_title:
+        return False, False, []
+    lo = max(0, i - claim.window)
+    back = [j for j in range(lo, i) if not reading.sentences[j].is_title]
+    for g, found in zip(claim.about, here, strict=True):
+        if found:
+            continue
+        if not any(_names(reading.sentences[j], g) for j in back):
+            return False, False, []
+    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(s)):
+        return False, False, []
+    return True, True, here[0]
+
+
+def _continues(s: Sentence) -> bool:
+    """A sentence with no subject of its own that reads as the previous one's sequel."""
+    return not s.entities
+
+
+def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -> Iterator[Passage]:
+    """The sentences that address ``claim``, with the claim's own term lists found."""
+    excluded = terms_regex(claim.exclude, reading.lang) if claim.exclude else None
+    for i, s in enumerate(reading.sentences):
+        ok, coref, subject_at = _addresses(reading, claim, i)
+        if not ok or (excluded is not None and excluded.search(s.text)):
+            continue
+        found: dict[str, list[tuple[int, int]]] = {}
+        for name, terms in claim_terms.items():
+            rx = terms_regex(terms, reading.lang)
+            found[name] = [m.span() for m in rx.finditer(s.text)] if rx else []
+        yield Passage(claim, s, reading, coref, subject_at, found)

@@ -1,0 +1,118 @@
+"""What every claim kind asks of a passage: who speaks, negation and its scope,
+plans and hedges, and how sure a verdict is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..retrieve import OWNER, Passage, Span
+from . import Verdict
+
+__all__ = [
+    "addressed",
+    "early",
+    "hedged",
+    "negated",
+    "negated_clause",
+    "owner_voice",
+    "planned",
+    "verdict",
+]
+
+_NEAR_WORDS = 6  # a negation reaches this many words ahead in its clause
+_NEAR_CJK = 6  # … or this many characters
+
+
+def _gap_ok(text: str, a: int, b: int, cjk: bool) -> bool:
+    gap = text[a:b]
+    return len(gap) <= _NEAR_CJK if cjk else len(gap.split()) <= _NEAR_WORDS
+
+
+def negated(p: Passage, pos: int) -> tuple[int, int] | None:
+    """A negation that governs ``pos``: in its clause, before it and near it. A
+    negation does not cross a clause or a sentence ("No habrá ampliación. xAI ha…")."""
+    s = p.sentence
+    lo, _ = s.clause(pos)
+    for a, b in s.cues["negation"]:
+        if lo <= a and b <= pos and _gap_ok(s.text, b, pos, s.lang.cjk):
+            return a, b
+    return None
+
+
+def negated_clause(p: Passage, pos: int) -> tuple[int, int] | None:
+    """A negation anywhere in the clause of ``pos``: what a figure or an amount is said
+    of ("the $39,900 price is no longer on offer") is negated after it, too."""
+    s = p.sentence
+    lo, hi = s.clause(pos)
+    for a, b in s.cues["negation"]:
+        if lo <= a and b <= hi:
+            return a, b
+    return None
+
+
+def planned(p: Passage, pos: int) -> tuple[int, int] | None:
+    """A plan, a condition or the restated original plan governing ``pos``."""
+    s = p.sentence
+    for cue in ("plan", "conditional", "retrospective"):
+        hit = s.cue_in_clause(cue, pos, before_only=True)
+        if hit:
+            return hit
+    return None
+
+
+def hedged(p: Passage) -> tuple[int, int] | None:
+    hits = p.sentence.cues["hedge"]
+    return hits[0] if hits else None
+
+
+def owner_voice(p: Passage, pos: int) -> bool:
+    """Whether the claim's owner says it: their own words only repeat the claim."""
+    return p.speaker(pos) == OWNER
+
+
+def early(p: Passage) -> bool:
+    """Whether the article predates the claim (so it cannot contradict or update it)."""
+    asserted = p.claim.asserted or (p.reading.story.published.date() if p.reading.story.published else None)
+    published = p.sentence.published
+    # a day's grace: the source article often reports what was said the day before
+    return bool(asserted and published and published < asserted - dt.timedelta(days=1))
+
+
+def addressed(p: Passage, rule: str, spans: tuple[Span, ...] = ()) -> Verdict:
+    """A passage on the claim that gives no verdict."""
+    return Verdict("mentions", 1.0, rule, spans)
+
+
+def verdict(
+    p: Passage,
+    stance: str,
+    confidence: float,
+    rule: str,
+    spans: tuple[Span, ...] = (),
+    value: str | None = None,
+    pos: int | None = None,
+) -> Verdict:
+    """A verdict with the cross-cutting rules applied: the owner's own words and the
+    article's hedges leave only a mention of a confirmation; contradictions and updates
+    published before the claim are mentions; co-reference and a headline alone cost
+    confidence."""
+    at = spans[0].start if spans else (pos or 0)
+    if stance == "supports" and owner_voice(p, at):
+        return Verdict("mentions", confidence, rule + "; in the owner's words", spans, value)
+    if stance == "supports" and hedged(p):
+        return Verdict("mentions", confidence, rule + "; hedged", spans, value)
+    if stance in ("contradicts", "updates") and early(p):
+        return Verdict("mentions", confidence, rule + "; published before the claim", spans, value)
+    if p.coreferent:
+        confidence *= 0.85
+    if p.sentence.is_title:
+        confidence *= 0.9
+    return Verdict(stance, confidence, rule, spans, value)
+
+
+def fmt(v: float) -> str:
+    return str(round(v)) if abs(v - round(v)) < 1e-6 else f"{v:g}"
+
+
+def iso(d: dt.date) -> str:
+    return d.isoformat()

@@ -1,0 +1,123 @@
+"""event: something due by the claim's deadline. The passage names the event (the
+claim's ``triggers``); its date is the date nearest the event in the sentence, and its
+state comes from the language's cues: done, delayed, not yet, planned, on time,
+cancelled, or replaced by something else.
+
+| the passage says                              | stance                          |
+|-----------------------------------------------|---------------------------------|
+| it happened, on or before the deadline        | supports                        |
+| it happened, after the deadline               | ``late`` (updates by default)   |
+| it is delayed, or planned, past the deadline  | contradicts                     |
+| it has not happened and the deadline passed   | contradicts                     |
+| it was cancelled, or replaced                 | contradicts (``replaced``)      |
+| it is planned by the deadline, as promised    | mentions                        |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ..dossier import Claim, EventSpec, Terms
+from ..lang.dates import DateSpan
+from ..retrieve import Passage, Span
+from . import STANCE_RANK, ClaimKind, Verdict, register
+from .common import addressed, iso, negated, verdict
+
+
+def _terms(claim: Claim) -> Mapping[str, Terms]:
+    spec = claim.spec
+    assert isinstance(spec, EventSpec)
+    return {"event": spec.triggers, "replaced": spec.replaced}
+
+
+def _event_date(p: Passage, at: int) -> DateSpan | None:
+    """The date of the event at ``at``: in its clause if one is there, else the nearest
+    in the sentence; never a date inside a clause about something else."""
+    s = p.sentence
+    lo, hi = s.clause(at)
+    same = [d for d in s.dates if lo <= d.start < hi]
+    pool = same or s.dates
+    if not pool:
+        return None
+    return min(pool, key=lambda d: abs(d.start - at))
+
+
+def _cue(p: Passage, name: str, at: int) -> tuple[int, int] | None:
+    hit = p.sentence.cue_in_clause(name, at)
+    if hit:
+        return hit
+    hits = p.sentence.cues[name]
+    return hits[0] if hits and name in ("delay", "not_yet", "on_time") else None
+
+
+def decide(p: Passage) -> Verdict | None:
+    """The strongest verdict over the passage's mentions of the event."""
+    spec = p.claim.spec
+    assert isinstance(spec, EventSpec)
+    if not p.terms["event"] or p.claim.deadline is None:
+        return None
+    found = [_at(p, spec, p.claim.deadline, hit) for hit in p.terms["event"]]
+    return max(found, key=lambda v: (STANCE_RANK[v.stance], v.confidence))
+
+
+def _at(p: Passage, spec: EventSpec, deadline: dt.date, hit: tuple[int, int]) -> Verdict:
+    """The verdict of one mention of the event: its state and its date."""
+    at = hit[0]
+    trigger = p.span("event", *hit)
+    if p.terms["replaced"]:
+        rs = p.terms["replaced"][0]
+        return verdict(p, spec.replaced_stance, 0.75, "event.replaced", (trigger, p.span("replaced", *rs)))
+    when = _event_date(p, at)
+    spans = (trigger, *((p.span("date", when.start, when.end),) if when else ()))
+    value = iso(when.last) if when else None
+    for state in ("cancelled", "delay", "not_yet"):
+        cue = _cue(p, state, at)
+        if cue:
+            return _unfinished(p, spec, deadline, when, state, (*spans, p.span(state, *cue)), value)
+    if negated(p, at) and not p.sentence.cue_in_clause("done", at):
+        return _unfinished(p, spec, deadline, when, "negated", spans, value)
+    future = p.sentence.cue_in_clause("plan", at) or p.sentence.cue_in_clause("conditional", at)
+    if future or p.sentence.cue_in_clause("retrospective", at):
+        if when and when.first > deadline and future:
+            return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
+        return addressed(p, "event.planned", spans)
+    done = p.sentence.cue_in_clause("done", at) or p.sentence.cue_in_clause("on_time", at)
+    if not done:
+        return addressed(p, "event.no_state", spans)
+    return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+
+
+def _unfinished(
+    p: Passage, spec: EventSpec, deadline: dt.date, when: DateSpan | None, state: str, spans: tuple[Span, ...], value: str | None
+) -> Verdict:
+    published = p.sentence.published
+    if state == "cancelled":
+        return verdict(p, spec.replaced_stance, 0.75, "event.cancelled", spans, value)
+    if when is not None and when.last <= deadline and state == "delay" and when.bound != "not_before":
+        return addressed(p, "event.delayed_within_deadline", spans)
+    if state == "delay" or (when is not None and when.first > deadline):
+        return verdict(p, "contradicts", 0.8, f"event.{state}_past_deadline", spans, value)
+    if published is not None and published > deadline:
+        return verdict(p, "contradicts", 0.75, f"event.{state}_after_deadline", spans, value)
+    return addressed(p, f"event.{state}_before_deadline", spans)
+
+
+def _happened(
+    p: Passage, spec: EventSpec, deadline: dt.date, when: DateSpan | None, spans: tuple[Span, ...], value: str | None
+) -> Verdict:
+    published = p.sentence.published
+    if when is not None and when.bound == "not_before":
+        return verdict(p, "contradicts", 0.75, "event.not_before_past_deadline", spans, value) if when.first > deadline else addressed(p, "event.not_before", spans)
+    if when is not None and when.first > deadline:
+        return verdict(p, spec.late, 0.8, "event.done_after_deadline", spans, value)
+    if when is not None and when.last <= deadline:
+        return verdict(p, "supports", 0.85, "event.done_by_deadline", spans, value)
+    if when is None and published is not None:
+        if published <= deadline + dt.timedelta(days=7):
+            return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published))
+        return verdict(p, spec.late, 0.55, "event.done_reported_after_deadline", spans, iso(published))
+    return addressed(p, "event.done_undated", spans)
+
+
+register(ClaimKind("event", _terms, decide, __doc__ or ""))

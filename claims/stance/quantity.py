@@ -1,0 +1,119 @@
+"""quantity: a figure of the claim's unit — equal supports, larger or smaller is what
+the dossier says (``larger``/``smaller``), and a plan or a restated original is a
+mention. Units are concepts: figures convert before they compare ("800 km" is "500
+miles"; "286 days" is more than "about eight days")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..dossier import Claim, QuantitySpec, Terms
+from ..lang import language
+from ..lang.numbers import Figure
+from ..retrieve import Passage, Span
+from . import ClaimKind, Verdict, register
+from .common import addressed, fmt, negated_clause, planned, verdict
+
+
+def _terms(claim: Claim) -> Mapping[str, Terms]:
+    spec = claim.spec
+    assert isinstance(spec, QuantitySpec)
+    return {"unit": spec.unit, "growth": spec.growth, "requires": spec.smaller_requires}
+
+
+def _unit_of(p: Passage, spec: QuantitySpec) -> tuple[str | None, float]:
+    """The claim's unit as a concept and factor, read in the story's language."""
+    if spec.unit_concept is None:
+        return None, 1.0
+    lang = language(p.reading.story.language)
+    for word, (concept, factor) in lang.units.items():
+        if concept == spec.unit_concept and spec.unit_word and _same_word(word, spec.unit_word):
+            return concept, factor
+    return spec.unit_concept, 1.0
+
+
+def _same_word(term: str, word: str) -> bool:
+    t, w = term.lower(), word.lower()
+    return t.rstrip("*") == w or (t.endswith("*") and w.startswith(t[:-1]))
+
+
+def _counts(p: Passage, f: Figure, concept: str | None) -> bool:
+    """Whether the figure counts the claim's unit: its unit word is the claim's concept,
+    or one of the claim's own unit words follows it closely."""
+    if f.year or f.currency or f.named:
+        return False
+    if concept is not None and f.unit == concept:
+        return True
+    window_end = f.end + (12 if p.sentence.lang.cjk else 40)
+    return any(f.end <= s <= window_end and _close(p.text[f.end : s], p.sentence.lang.cjk) for s, _ in p.terms["unit"])
+
+
+def _close(gap: str, cjk: bool) -> bool:
+    if any(c.isdigit() for c in gap.replace(" ", "")[:1]):
+        return False
+    return len(gap) <= 8 if cjk else len(gap.split()) <= 3
+
+
+def _inside_name(p: Passage, f: Figure) -> bool:
+    """The "100" of "H100", the "2" of "Grok 2": a figure inside an entity's name."""
+    return any(s <= f.start and f.end <= e for spans in p.sentence.entities.values() for s, e in spans)
+
+
+def _other_claims_figure(p: Passage, f: Figure) -> bool:
+    """A figure equal to another quantity claim's belongs to that claim ("24,000 Oracle
+    GPUs" in a sentence about the 100,000-GPU cluster)."""
+    for c in p.reading.story.claims:
+        if (
+            c.id != p.claim.id
+            and isinstance(c.spec, QuantitySpec)
+            and abs(f.value - c.spec.value) <= c.spec.tolerance * c.spec.value
+        ):
+            return True
+    return False
+
+
+def decide(p: Passage) -> Verdict | None:
+    spec = p.claim.spec
+    assert isinstance(spec, QuantitySpec)
+    concept, factor = _unit_of(p, spec)
+    target = spec.value * factor
+    found: list[Verdict] = []
+    for f in p.sentence.figures:
+        if not _counts(p, f, concept) or _inside_name(p, f) or _other_claims_figure(p, f):
+            continue
+        if p.sentence.cue_in_clause("comparison", f.start) or p.sentence.cue_in_clause("previous", f.start, before_only=True):
+            continue  # a rival's figure, or an older one recalled ("up from 24,000")
+        found.append(_weigh(p, spec, f, target))
+    if (not found and p.terms["growth"]) or (not found and p.sentence.has("growth") and p.terms["unit"]):
+        at = (p.terms["growth"] or p.sentence.cues["growth"])[0]
+        if not p.sentence.cue_in_clause("comparison", at[0]) and spec.larger:
+            found.append(verdict(p, spec.larger, 0.6, "quantity.growth_word", (p.span("growth", *at),)))
+    if not found:
+        return addressed(p, "quantity.no_figure") if p.terms["unit"] else None
+    return max(found, key=lambda v: ({"updates": 3, "contradicts": 2, "supports": 1}.get(v.stance, 0), v.confidence))
+
+
+def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
+    value = f.base_value
+    spans = (p.span("figure", f.start, f.unit_end or f.end),)
+    shown = fmt(f.value)
+    plan = planned(p, f.start)
+    if abs(value - target) <= spec.tolerance * target or (f.qualifier == "more" and value <= target <= value * (1 + 2 * spec.tolerance)):
+        if plan:
+            return addressed(p, "quantity.equal_planned", (*spans, p.span("plan", *plan)))
+        if negated_clause(p, f.start):
+            return verdict(p, spec.smaller or "contradicts", 0.6, "quantity.equal_negated", spans, shown)
+        return verdict(p, "supports", 0.9, "quantity.equal", spans, shown)
+    if value > target:
+        if spec.larger is None:
+            return addressed(p, "quantity.larger_ignored", spans)
+        return verdict(p, spec.larger, 0.8 if not plan else 0.65, "quantity.larger", spans, shown)
+    if spec.smaller is None:
+        return addressed(p, "quantity.smaller_ignored", spans)
+    requires = p.terms["requires"] or p.sentence.cues["only"] or p.sentence.cues["running"]
+    if plan or not requires:
+        return addressed(p, "quantity.smaller_unqualified", spans)
+    return verdict(p, spec.smaller, 0.75, "quantity.smaller", (*spans, Span("qualifier", requires[0][0], requires[0][1], p.text[requires[0][0]:requires[0][1]])), shown)
+
+
+register(ClaimKind("quantity", _terms, decide, __doc__ or ""))

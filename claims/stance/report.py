@@ -1,0 +1,62 @@
+"""report: a reported amount of money (a deal "worth about US$10 billion", a price
+"from $39,900").
+
+The claim's amount in its currency supports it (a deal in the making, a price stated
+in the article's voice); a denial contradicts; a dropped deal is ``dropped`` (updates
+by default); another amount is ``changed`` (contradicts by default; a new official
+price ``updates``). An older amount recalled ("had been", "originally") is no verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..dossier import Claim, ReportSpec, Terms
+from ..lang.numbers import Figure
+from ..retrieve import Passage
+from . import ClaimKind, Verdict, register
+from .common import addressed, fmt, negated, negated_clause, planned, verdict
+
+
+def _terms(claim: Claim) -> Mapping[str, Terms]:
+    spec = claim.spec
+    assert isinstance(spec, ReportSpec)
+    return {"topic": spec.topic, "near": spec.near, "dropped": spec.dropped, "denied": spec.denied}
+
+
+def _money(p: Passage, spec: ReportSpec) -> list[Figure]:
+    return [f for f in p.sentence.figures if f.currency == spec.currency and f.value >= 1]
+
+
+def decide(p: Passage) -> Verdict | None:
+    spec = p.claim.spec
+    assert isinstance(spec, ReportSpec)
+    topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+    denied = p.terms["denied"] or p.sentence.cues["denial"]
+    dropped = p.terms["dropped"] or p.sentence.cues["cancelled"]
+    amounts = _money(p, spec)
+    same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
+    if denied and (same or topic):
+        return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
+    if dropped and (same or topic) and not negated(p, dropped[0][0]):
+        return verdict(p, spec.dropped_stance, 0.7, "report.dropped", (p.span("dropped", *dropped[0]),))
+    if same:
+        f = same[0]
+        span = p.span("amount", f.start, f.end)
+        if negated_clause(p, f.start):
+            return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
+        if p.sentence.cue_in_clause("previous", f.start) or (planned(p, f.start) and not p.sentence.cues["negotiation"]):
+            return addressed(p, "report.amount_recalled", (span,))
+        return verdict(p, "supports", 0.8, "report.amount", (span,), fmt(f.value))
+    others = [f for f in amounts if f.value >= spec.amount * 0.05]
+    if others and topic:
+        f = others[0]
+        span = p.span("amount", f.start, f.end)
+        if p.sentence.cue_in_clause("previous", f.start, before_only=True) or p.sentence.cue_in_clause("comparison", f.start):
+            return addressed(p, "report.other_amount_recalled", (span,))
+        stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
+        return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))
+    return addressed(p, "report.topic") if topic else None
+
+
+register(ClaimKind("report", _terms, decide, __doc__ or ""))

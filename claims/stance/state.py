@@ -1,0 +1,72 @@
+"""state: a state of affairs ("the talks ended", "the glass is shatter-resistant").
+
+The claim's ``state`` words (and, when the dossier names a concept such as
+``"ended"``, the language's words for it) assert the state; ``opposite`` words deny
+it; ``alternative`` words are another way to say it ("builds its own instead");
+``updated`` words report a later, different arrangement. A negation in the clause
+flips state and opposite; a plan or a condition leaves a mention. A state word counts
+only in a sentence about the claim's ``topic`` when the dossier gives one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..dossier import Claim, StateSpec, Terms
+from ..retrieve import Passage
+from . import ClaimKind, Verdict, register
+from .common import addressed, negated, planned, verdict
+
+_FLIP = {"supports": "contradicts", "contradicts": "supports"}
+
+
+def _terms(claim: Claim) -> Mapping[str, Terms]:
+    spec = claim.spec
+    assert isinstance(spec, StateSpec)
+    return {
+        "state": spec.state,
+        "opposite": spec.opposite,
+        "alternative": spec.alternative,
+        "updated": spec.updated,
+        "topic": spec.topic,
+    }
+
+
+def _hits(p: Passage, spec: StateSpec, name: str, concept: str | None) -> list[tuple[int, int]]:
+    own = p.terms[name]
+    generic = p.sentence.cues[concept] if concept else []
+    return sorted({*own, *generic})
+
+
+def decide(p: Passage) -> Verdict | None:
+    spec = p.claim.spec
+    assert isinstance(spec, StateSpec)
+    if spec.topic and not p.terms["topic"] and not p.coreferent:
+        return None
+    if p.terms["updated"]:
+        hit = p.terms["updated"][0]
+        return verdict(p, "updates", 0.75, "state.updated", (p.span("updated", *hit),))
+    for name, stance, concept in (
+        ("state", "supports", spec.state_concept),
+        ("alternative", "supports", None),
+        ("opposite", "contradicts", spec.opposite_concept),
+    ):
+        for hit in _hits(p, spec, name, concept):
+            v = _weigh(p, hit, name, stance)
+            if v is not None:
+                return v
+    return None
+
+
+def _weigh(p: Passage, hit: tuple[int, int], name: str, stance: str) -> Verdict | None:
+    span = p.span(name, *hit)
+    plan = planned(p, hit[0])
+    if plan:
+        return addressed(p, f"state.{name}_planned", (span, p.span("plan", *plan)))
+    neg = negated(p, hit[0])
+    if neg:
+        return verdict(p, _FLIP[stance], 0.7, f"state.{name}_negated", (span, p.span("negation", *neg)))
+    return verdict(p, stance, 0.8, f"state.{name}", (span,))
+
+
+register(ClaimKind("state", _terms, decide, __doc__ or ""))

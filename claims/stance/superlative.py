@@ -1,0 +1,105 @@
+"""superlative: "the most powerful cluster in the world", "quicker than a 911".
+
+An independent source calling the subject the most/largest supports it; the owner's
+own words, a hedge ("billed as") or a prediction are mentions; a negated superlative
+("no longer the largest"), a doubt, an equal rival or a rival that beats the subject
+contradicts. Which side of a comparison the subject is on decides whom it favours:
+"Colossus is bigger than Frontier" supports, "a cluster bigger than Colossus"
+contradicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..dossier import Claim, SuperlativeSpec, Terms
+from ..retrieve import Passage
+from . import ClaimKind, Verdict, register
+from .common import addressed, negated, planned, verdict
+
+
+def _terms(claim: Claim) -> Mapping[str, Terms]:
+    spec = claim.spec
+    assert isinstance(spec, SuperlativeSpec)
+    return {
+        "superlative": spec.superlative,
+        "comparative": spec.comparative,
+        "equal": spec.equal,
+        "doubt": spec.doubt,
+        "objects": spec.objects,
+        "rivals": spec.rivals,
+    }
+
+
+def _all(p: Passage, name: str, cue: str) -> list[tuple[int, int]]:
+    return sorted({*p.terms[name], *p.sentence.cues[cue]})
+
+
+def decide(p: Passage) -> Verdict | None:
+    doubt = _all(p, "doubt", "doubt")
+    if doubt and _about_subject(p, doubt[0][0]):
+        return verdict(p, "contradicts", 0.7, "superlative.doubt", (p.span("doubt", *doubt[0]),))
+    if p.claim.spec.rivals:  # type: ignore[union-attr]
+        return _against_rival(p)
+    for hit in _all(p, "superlative", "superlative"):
+        if not _about_subject(p, hit[0]):
+            continue
+        if p.claim.spec.objects and not p.terms["objects"]:  # type: ignore[union-attr]
+            continue
+        span = p.span("superlative", *hit)
+        neg = negated(p, hit[0])
+        if neg:
+            return verdict(p, "contradicts", 0.75, "superlative.negated", (span, p.span("negation", *neg)))
+        if planned(p, hit[0]):
+            return addressed(p, "superlative.predicted", (span,))
+        return verdict(p, "supports", 0.8, "superlative.stated", (span,))
+    equal = _all(p, "equal", "equal")
+    if equal and _about_subject(p, equal[0][0]):
+        return verdict(p, "contradicts", 0.65, "superlative.equal_rival", (p.span("equal", *equal[0]),))
+    comp = [c for c in _all(p, "comparative", "comparative") if _about_subject(p, c[0])]
+    if comp:
+        v = _compared(p, comp[0])
+        if v is not None:
+            return v
+    return None
+
+
+def _about_subject(p: Passage, pos: int) -> bool:
+    """Whether the subject (or, by co-reference, a pronoun) is in the clause of ``pos``."""
+    lo, hi = p.sentence.clause(pos)
+    if any(lo <= s < hi for s in p.subject_at):
+        return True
+    return p.coreferent and bool(p.sentence.lang.pronoun_regex.search(p.text, lo, hi))
+
+
+def _against_rival(p: Passage) -> Verdict | None:
+    """A claim against a named rival ("quicker than a Porsche 911"): who wins the
+    comparison in the sentence that names both."""
+    if not p.terms["rivals"]:
+        return None
+    cues = sorted({*p.sentence.cues["comparative"], *p.sentence.cues["superlative"], *p.terms["comparative"]})
+    for hit in cues:
+        v = _compared(p, hit)
+        if v is not None:
+            return v
+    return addressed(p, "superlative.rival_named")
+
+
+def _compared(p: Passage, hit: tuple[int, int]) -> Verdict | None:
+    """A comparison: the subject named before the comparative wins it, after loses it
+    ("X lost to Y" and "behind" reverse that)."""
+    subject = p.nearest_subject(hit[0])
+    if subject is None:
+        return None
+    word = p.text[hit[0] : hit[1]].lower()
+    losing = any(w in word for w in ("lost", "loses", "behind", "输给", "不及", "落后"))
+    wins = (subject < hit[0]) != losing
+    span = p.span("comparative", *hit)
+    if negated(p, hit[0]):
+        wins = not wins
+    if wins:
+        return verdict(p, "supports", 0.7, "superlative.beats_rival", (span,))
+    return verdict(p, "contradicts", 0.7, "superlative.rival_ahead", (span,))
+
+
+register(ClaimKind("superlative", _terms, decide, __doc__ or ""))
