@@ -109,6 +109,7 @@ class QuantitySpec:
     growth: Terms = field(default_factory=dict)
     unit_concept: str | None = None  # "duration", "distance", "gpu" … (claims.lang.units)
     unit_word: str | None = None  # the unit as the claim writes it ("miles"), for conversions
+    smaller_requires_cue: str | None = None  # a cue of claims.lang ("running") instead of words
 
 
 @dataclass(frozen=True)
@@ -348,8 +349,9 @@ _NAMED_OUT = {
     "unit_word": ("unit", "unit_concept"),
     "state_concept": ("state", "state_concept"),
     "opposite_concept": ("opposite", "opposite_concept"),
+    "smaller_requires_cue": ("smaller_requires", "smaller_requires_cue"),
 }
-_NAMED_IN = frozenset({"unit_word", "unit_concept", "state_concept", "opposite_concept"})
+_NAMED_IN = frozenset({"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue"})
 
 
 # ---------------------------------------------------------------------------
@@ -713,7 +715,8 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
             tolerance=c.number(t, key, "tolerance", 0.05, minimum=0),
             larger=c.choice(t, key, "larger", _VERDICTS, "updates"),
             smaller=c.choice(t, key, "smaller", _VERDICTS, "contradicts"),
-            smaller_requires=c.terms(t, key, "smaller_requires"),
+            smaller_requires={} if isinstance(t.get("smaller_requires"), str) else c.terms(t, key, "smaller_requires"),
+            smaller_requires_cue=_cue_name(c, t, key, "smaller_requires"),
             growth=c.terms(t, key, "growth"),
         )
     elif kind == "event":

@@ -98,6 +98,20 @@ class Sentence:
                 return s, e
         return None
 
+    def cue_near(self, cue: str, pos: int, words: int = 6) -> tuple[int, int] | None:
+        """A cue in the clause of ``pos`` and within ``words`` words of it (twice as
+        many characters in CJK text): what governs a word stands next to it."""
+        lo, hi = self.clause(pos)
+        best: tuple[int, int] | None = None
+        for s, e in self.cues[cue]:
+            if not (lo <= s and e <= hi):
+                continue
+            gap = self.text[e:pos] if e <= pos else self.text[pos:s]
+            size = len(gap) if self.lang.cjk else len(gap.split())
+            if size <= (2 * words if self.lang.cjk else words) and (best is None or abs(s - pos) < abs(best[0] - pos)):
+                best = (s, e)
+        return best
+
     def in_quotes(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
@@ -249,15 +263,25 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
         if found:
             continue
         if not any(_names(reading.sentences[j], g) for j in back):
-            return False, False, []
-    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(s)):
+            return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
+    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, s)):
         return False, False, []
     return True, True, here[0]
 
 
-def _continues(s: Sentence) -> bool:
-    """A sentence with no subject of its own that reads as the previous one's sequel."""
-    return not s.entities
+def _continues(reading: Reading, s: Sentence) -> bool:
+    """A sentence that names nothing of the story but the owners reads as a sequel of
+    the sentences before it ("The cheapest model is now listed at $60,990.")."""
+    return not (set(s.entities) - reading.owners)
+
+
+def _on_topic(reading: Reading, claim: Claim, i: int) -> bool:
+    """Whether sentence ``i`` continues the article's topic: the headline names every
+    group of the claim, and the sentence names nothing of the story but the owners."""
+    title = next((x for x in reading.sentences if x.is_title), None)
+    if title is None or not all(_names(title, g) for g in claim.about):
+        return False
+    return _continues(reading, reading.sentences[i])
 
 
 def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -> Iterator[Passage]:

@@ -106,7 +106,7 @@ class Language:
     newspapers also use); ``scales`` maps words after a figure to a factor ("million",
     "万"); ``words_to_digits`` rewrites numbers written in words as digits (text2num,
     cn2an) keeping offsets readable. ``approx``/``more``/``less`` qualify a figure
-    written before it; ``after_more``/``after_less`` after it.
+    written before it; ``after_approx``/``after_more``/``after_less`` after it.
 
     Money: ``currencies`` maps words and symbols to ISO codes.
 
@@ -114,7 +114,8 @@ class Language:
     phrases to (unit, offset) — ("month", 1) is next month; ``period_words`` maps
     "late", "early", "mid", "end of" … to the part of the period they name; ``halves`` and
     ``quarters`` name parts of a year; ``not_before`` are the phrases of a date that is a
-    lower bound ("no earlier than"); ``by_words`` of one that is an upper bound.
+    lower bound ("no earlier than"); ``by_words`` of one that is an upper bound, and
+    ``by_after`` the same written after the date ("2025年底前").
 
     ``units`` maps unit words to (concept, factor to the concept's base unit).
     ``cues`` holds the term lists of :data:`CUES`.
@@ -134,6 +135,7 @@ class Language:
     less: tuple[str, ...] = ()
     after_more: tuple[str, ...] = ()
     after_less: tuple[str, ...] = ()
+    after_approx: tuple[str, ...] = ()
     currencies: Mapping[str, str] = field(default_factory=dict)
     months: Mapping[str, int] = field(default_factory=dict)
     date_words: Mapping[str, tuple[str, int]] = field(default_factory=dict)
@@ -142,6 +144,7 @@ class Language:
     quarters: Mapping[str, int] = field(default_factory=dict)
     not_before: tuple[str, ...] = ()
     by_words: tuple[str, ...] = ()
+    by_after: tuple[str, ...] = ()  # bounds written after the date ("2025年底前")
     year_suffix: str = ""
     units: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

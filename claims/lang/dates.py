@@ -150,11 +150,12 @@ _ZH_PART = {"底": "end", "末": "end", "下旬": "end", "初": "start", "上旬
 
 
 def _part_before(text: str, start: int, lang: Language) -> tuple[str | None, int]:
-    """A period word right before a date ("late", "finales de", "Ende"), and where it starts."""
+    """A period word right before a date ("late", "finales de", "Ende"), and where it
+    starts (the text is accent-folded, so the phrases are folded too)."""
     head = text[max(0, start - 30) : start]
     best: tuple[str | None, int] = (None, start)
     for phrase, part in lang.period_words.items():
-        pat = compile_terms((phrase,), lang.cjk).pattern
+        pat = compile_terms((fold(phrase),), lang.cjk).pattern
         m = re.search(rf"(?:{pat})(?:\s+(?:of|de|del|des|d'|the|la|le|el|this|ce|cette|este|esta)\b)*[\s\-]*$", head, re.IGNORECASE)
         if m and (best[0] is None or start - len(head) + m.start() < best[1]):
             best = (part, start - len(head) + m.start())
@@ -164,18 +165,22 @@ def _part_before(text: str, start: int, lang: Language) -> tuple[str | None, int
 def _bound_before(text: str, start: int, lang: Language) -> str | None:
     head = text[max(0, start - 40) : start]
     for kind, words in (("not_before", lang.not_before), ("by", lang.by_words)):
-        if words and re.search(rf"(?:{compile_terms(tuple(words), lang.cjk).pattern})[\s,]*(?:(?:the|el|la|le|der|die|das|of|de|du)\s+)*[\w\-]*\s*$", head, re.IGNORECASE):
+        words = tuple(fold(w) for w in words)
+        if words and re.search(rf"(?:{compile_terms(words, lang.cjk).pattern})[\s,]*(?:(?:the|el|la|le|der|die|das|of|de|du)\s+)*[\w\-]*\s*$", head, re.IGNORECASE):
             return kind
     return None
 
 
 def _bound_after(text: str, end: int, lang: Language) -> str | None:
     tail = text[end : end + 25]
-    words = [w for w in lang.not_before if w.split()[0].lower() in ("at", "au", "como")]
+    words = [fold(w) for w in lang.not_before if w.split()[0].lower() in ("at", "au", "como")]
     if lang.cjk:
         words = [*words, "以后", "之后", "后"]
     if words and re.match(rf"\s*,?\s*(?:{compile_terms(tuple(words), lang.cjk).pattern})", tail, re.IGNORECASE):
         return "not_before"
+    after = tuple(fold(w) for w in lang.by_after)
+    if after and re.match(rf"\s*(?:{compile_terms(after, lang.cjk).pattern})", tail, re.IGNORECASE):
+        return "by"
     return None
 
 

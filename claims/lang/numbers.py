@@ -91,7 +91,10 @@ def normalise(text: str, lang: Language) -> str:
 def _number_regex(decimal: str, groups: tuple[str, ...]) -> re.Pattern[str]:
     g = "|".join(re.escape(x) for x in groups) or "(?!)"
     d = re.escape(decimal)
-    return re.compile(rf"(?<![\w.,])\d{{1,3}}(?:(?:{g})\d{{3}})+(?:{d}\d+)?|(?<![\w.,])\d+(?:{d}\d+)?(?![\d])")
+    # Latin letters and digits before a figure make it part of a word ("H100"); Han
+    # characters do not ("约3000名员工").
+    edge = r"(?<![A-Za-z0-9\u00c0-\u024f.,])"
+    return re.compile(rf"{edge}\d{{1,3}}(?:(?:{g})\d{{3}})+(?:{d}\d+)?|{edge}\d+(?:{d}\d+)?(?![\d])")
 
 
 def parse_number(token: str, lang: Language) -> float | None:
@@ -127,7 +130,7 @@ def _build_tables(lang: Language) -> tuple[re.Pattern[str], ...]:
     )
     after = "|".join(
         f"(?P<{name}>{compile_terms(words, cjk).pattern})"
-        for name, words in (("more", lang.after_more), ("less", lang.after_less))
+        for name, words in (("about", lang.after_approx), ("more", lang.after_more), ("less", lang.after_less))
         if words
     )
     currencies = compile_terms(tuple(lang.currencies), cjk)

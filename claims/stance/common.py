@@ -16,6 +16,7 @@ __all__ = [
     "negated_clause",
     "owner_voice",
     "planned",
+    "recalled",
     "verdict",
 ]
 
@@ -48,6 +49,18 @@ def negated_clause(p: Passage, pos: int) -> tuple[int, int] | None:
         if lo <= a and b <= hi:
             return a, b
     return None
+
+
+def recalled(p: Passage, pos: int) -> bool:
+    """Whether the clause of ``pos`` recalls the past: a "previously"/"originally" cue,
+    or a date no later than the claim itself ("In 2019 it was priced at $39,900")."""
+    s = p.sentence
+    if s.cue_in_clause("previous", pos) or s.cue_in_clause("retrospective", pos):
+        return True
+    story = p.reading.story
+    made = p.claim.asserted or (story.published.date() if story.published else None)
+    lo, hi = s.clause(pos)
+    return made is not None and any(lo <= d.start < hi and d.last <= made for d in s.dates)
 
 
 def planned(p: Passage, pos: int) -> tuple[int, int] | None:

@@ -75,14 +75,15 @@ def _at(p: Passage, spec: EventSpec, deadline: dt.date, hit: tuple[int, int]) ->
         cue = _cue(p, state, at)
         if cue:
             return _unfinished(p, spec, deadline, when, state, (*spans, p.span(state, *cue)), value)
-    if negated(p, at) and not p.sentence.cue_in_clause("done", at):
+    if negated(p, at):
         return _unfinished(p, spec, deadline, when, "negated", spans, value)
-    future = p.sentence.cue_in_clause("plan", at) or p.sentence.cue_in_clause("conditional", at)
-    if future or p.sentence.cue_in_clause("retrospective", at):
+    s = p.sentence
+    future = s.cue_near("plan", at) or s.cue_near("conditional", at)
+    if future or s.cue_near("retrospective", at):
         if when and when.first > deadline and future:
             return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
         return addressed(p, "event.planned", spans)
-    done = p.sentence.cue_in_clause("done", at) or p.sentence.cue_in_clause("on_time", at)
+    done = s.cue_near("done", at) or s.cue_near("on_time", at)
     if not done:
         return addressed(p, "event.no_state", spans)
     return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)

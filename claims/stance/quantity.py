@@ -110,10 +110,14 @@ def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
         return verdict(p, spec.larger, 0.8 if not plan else 0.65, "quantity.larger", spans, shown)
     if spec.smaller is None:
         return addressed(p, "quantity.smaller_ignored", spans)
-    requires = p.terms["requires"] or p.sentence.cues["only"] or p.sentence.cues["running"]
-    if plan or not requires:
+    if plan:
+        return addressed(p, "quantity.smaller_planned", spans)
+    if not (spec.smaller_requires or spec.smaller_requires_cue):
+        return verdict(p, spec.smaller, 0.75, "quantity.smaller", spans, shown)
+    requires = p.terms["requires"] or (p.sentence.cues[spec.smaller_requires_cue] if spec.smaller_requires_cue else [])
+    if not requires:
         return addressed(p, "quantity.smaller_unqualified", spans)
-    return verdict(p, spec.smaller, 0.75, "quantity.smaller", (*spans, Span("qualifier", requires[0][0], requires[0][1], p.text[requires[0][0]:requires[0][1]])), shown)
+    return verdict(p, spec.smaller, 0.75, "quantity.smaller_qualified", (*spans, p.span("qualifier", *requires[0])), shown)
 
 
 register(ClaimKind("quantity", _terms, decide, __doc__ or ""))

@@ -15,7 +15,7 @@ from ..dossier import Claim, ReportSpec, Terms
 from ..lang.numbers import Figure
 from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
-from .common import addressed, fmt, negated, negated_clause, planned, verdict
+from .common import addressed, fmt, negated, negated_clause, planned, recalled, verdict
 
 
 def _terms(claim: Claim) -> Mapping[str, Terms]:
@@ -45,14 +45,14 @@ def decide(p: Passage) -> Verdict | None:
         span = p.span("amount", f.start, f.end)
         if negated_clause(p, f.start):
             return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
-        if p.sentence.cue_in_clause("previous", f.start) or (planned(p, f.start) and not p.sentence.cues["negotiation"]):
+        if recalled(p, f.start) or (planned(p, f.start) and not p.sentence.cues["negotiation"]):
             return addressed(p, "report.amount_recalled", (span,))
         return verdict(p, "supports", 0.8, "report.amount", (span,), fmt(f.value))
     others = [f for f in amounts if f.value >= spec.amount * 0.05]
     if others and topic:
         f = others[0]
         span = p.span("amount", f.start, f.end)
-        if p.sentence.cue_in_clause("previous", f.start, before_only=True) or p.sentence.cue_in_clause("comparison", f.start):
+        if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start):
             return addressed(p, "report.other_amount_recalled", (span,))
         stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
         return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))
