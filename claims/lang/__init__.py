@@ -65,6 +65,7 @@ CUES: Mapping[str, str] = {
     "new_arrangement": "new agreement, new deal, new partnership: a later arrangement",
     "price": "price, costs, starts at, priced: a money amount that is a price",
     "previous": "previously, formerly, had been, was initially: an older figure recalled",
+    "first": "first, initial, debut: the first time the event happened (its start)",
 }
 
 
@@ -118,6 +119,8 @@ class Language:
     ``by_after`` the same written after the date ("2025年底前").
 
     ``units`` maps unit words to (concept, factor to the concept's base unit).
+    ``negation_follows``: the language may negate after the verb (German), so a
+    negation anywhere in the clause counts.
     ``cues`` holds the term lists of :data:`CUES`.
     """
 
@@ -150,6 +153,7 @@ class Language:
     cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     pronouns: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
+    negation_follows: bool = False  # negation may come after the verb ("beginnt 2025 nicht")
 
     @cached_property
     def compiled_cues(self) -> dict[str, Cue]:

@@ -75,7 +75,7 @@ def normalise(text: str, lang: Language) -> str:
         kept.append(m.group(2))
         return m.group(1) + _MASK * (len(kept))
 
-    masked = re.sub(rf"(\d)({scales.pattern})", mask, text)
+    masked = re.sub(rf"(\d)({scales.pattern})", mask, text, flags=re.IGNORECASE)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # cn2an warns on every character it leaves alone
         try:

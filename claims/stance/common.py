@@ -16,6 +16,7 @@ __all__ = [
     "negated_clause",
     "owner_voice",
     "planned",
+    "subject_near",
     "recalled",
     "verdict",
 ]
@@ -33,6 +34,8 @@ def negated(p: Passage, pos: int) -> tuple[int, int] | None:
     """A negation that governs ``pos``: in its clause, before it and near it. A
     negation does not cross a clause or a sentence ("No habrá ampliación. xAI ha…")."""
     s = p.sentence
+    if s.lang.negation_follows:
+        return negated_clause(p, pos)
     lo, _ = s.clause(pos)
     for a, b in s.cues["negation"]:
         if lo <= a and b <= pos and _gap_ok(s.text, b, pos, s.lang.cjk):
@@ -61,6 +64,17 @@ def recalled(p: Passage, pos: int) -> bool:
     made = p.claim.asserted or (story.published.date() if story.published else None)
     lo, hi = s.clause(pos)
     return made is not None and any(lo <= d.start < hi and d.last <= made for d in s.dates)
+
+
+def subject_near(p: Passage, pos: int) -> bool:
+    """Whether the claim's subject is what the clause of ``pos`` is about: it is named in
+    that clause, or the sentence names it nowhere (it came by co-reference). A sentence
+    that names it in another clause speaks of something else at ``pos`` ("Tesla
+    delivered 936,000 vehicles, but the Cybertruck …")."""
+    if not p.subject_at:
+        return True
+    lo, hi = p.sentence.clause(pos)
+    return any(lo <= s < hi for s in p.subject_at)
 
 
 def planned(p: Passage, pos: int) -> tuple[int, int] | None:

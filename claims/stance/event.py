@@ -22,7 +22,7 @@ from ..dossier import Claim, EventSpec, Terms
 from ..lang.dates import DateSpan
 from ..retrieve import Passage, Span
 from . import STANCE_RANK, ClaimKind, Verdict, register
-from .common import addressed, iso, negated, verdict
+from .common import addressed, iso, negated, subject_near, verdict
 
 
 def _terms(claim: Claim) -> Mapping[str, Terms]:
@@ -57,7 +57,10 @@ def decide(p: Passage) -> Verdict | None:
     assert isinstance(spec, EventSpec)
     if not p.terms["event"] or p.claim.deadline is None:
         return None
-    found = [_at(p, spec, p.claim.deadline, hit) for hit in p.terms["event"]]
+    hits = [h for h in p.terms["event"] if subject_near(p, h[0])]
+    if not hits:
+        return addressed(p, "event.other_subject")
+    found = [_at(p, spec, p.claim.deadline, hit) for hit in hits]
     return max(found, key=lambda v: (STANCE_RANK[v.stance], v.confidence))
 
 
@@ -117,7 +120,10 @@ def _happened(
     if when is None and published is not None:
         if published <= deadline + dt.timedelta(days=7):
             return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published))
-        return verdict(p, spec.late, 0.55, "event.done_reported_after_deadline", spans, iso(published))
+        # undated and late: only the first time it happened ("its first truck") dates it
+        first = p.sentence.cue_near("first", spans[0].start)
+        confidence = 0.6 if first else 0.4
+        return verdict(p, spec.late, confidence, "event.done_reported_after_deadline", spans, iso(published))
     return addressed(p, "event.done_undated", spans)
 
 

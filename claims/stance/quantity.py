@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from ..dossier import Claim, QuantitySpec, Terms
 from ..lang import language
 from ..lang.numbers import Figure
-from ..retrieve import Passage, Span
+from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
 from .common import addressed, fmt, negated_clause, planned, verdict
 

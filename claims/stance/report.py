@@ -15,7 +15,7 @@ from ..dossier import Claim, ReportSpec, Terms
 from ..lang.numbers import Figure
 from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
-from .common import addressed, fmt, negated, negated_clause, planned, recalled, verdict
+from .common import addressed, fmt, negated, negated_clause, planned, recalled, subject_near, verdict
 
 
 def _terms(claim: Claim) -> Mapping[str, Terms]:
@@ -34,7 +34,7 @@ def decide(p: Passage) -> Verdict | None:
     topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
     denied = p.terms["denied"] or p.sentence.cues["denial"]
     dropped = p.terms["dropped"] or p.sentence.cues["cancelled"]
-    amounts = _money(p, spec)
+    amounts = [f for f in _money(p, spec) if subject_near(p, f.start)]
     same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
     if denied and (same or topic):
         return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
