@@ -133,6 +133,7 @@ class StateSpec:
     updated: Terms = field(default_factory=dict)
     state_concept: str | None = None  # a cue of claims.lang naming the state ("ended")
     opposite_concept: str | None = None  # … and its opposite ("continues")
+    updated_concept: str | None = None  # … and a later arrangement ("new_arrangement")
 
 
 @dataclass(frozen=True)
@@ -350,8 +351,11 @@ _NAMED_OUT = {
     "state_concept": ("state", "state_concept"),
     "opposite_concept": ("opposite", "opposite_concept"),
     "smaller_requires_cue": ("smaller_requires", "smaller_requires_cue"),
+    "updated_concept": ("updated", "updated_concept"),
 }
-_NAMED_IN = frozenset({"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue"})
+_NAMED_IN = frozenset(
+    {"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue", "updated_concept"}
+)
 
 
 # ---------------------------------------------------------------------------
@@ -733,16 +737,18 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
     elif kind == "state":
         state_concept = _cue_name(c, t, key, "state")
         opposite_concept = _cue_name(c, t, key, "opposite")
+        updated_concept = _cue_name(c, t, key, "updated")
         if "state" not in t:
             raise c.fail(f"{key}.state", "is required for a state claim")
         spec = StateSpec(
             state={} if state_concept else c.terms(t, key, "state", required=True),
             state_concept=state_concept,
             opposite_concept=opposite_concept,
+            updated_concept=updated_concept,
             topic=c.terms(t, key, "topic"),
             opposite={} if opposite_concept else c.terms(t, key, "opposite"),
             alternative=c.terms(t, key, "alternative"),
-            updated=c.terms(t, key, "updated"),
+            updated={} if updated_concept else c.terms(t, key, "updated"),
         )
     elif kind == "superlative":
         spec = SuperlativeSpec(

@@ -14,7 +14,7 @@ from .evidence import Evidence
 from .retrieve import passages, read
 from .stance import Classifier, RuleClassifier, Verdict, best, kind
 
-__all__ = ["explain", "layered_evidence"]
+__all__ = ["LayeredClassifier", "explain", "layered_evidence"]
 
 
 def explain(story: Story, doc: Document, classifier: Classifier | None = None) -> dict[str, list[Verdict]]:
@@ -41,3 +41,14 @@ def layered_evidence(story: Story, doc: Document, classifier: Classifier | None 
                 Evidence(claim_id, v.stance, v.quote, v.value, v.rule, v.confidence, f"{clf.name}/{clf.version}")
             )
     return out
+
+
+class LayeredClassifier:
+    """The document-level classifier interface (``claims.evidence.StanceClassifier``)
+    over the layered engine: what ``analyse`` uses unless told otherwise."""
+
+    def __init__(self, classifier: Classifier | None = None) -> None:
+        self.classifier = classifier or RuleClassifier()
+
+    def classify(self, story: Story, doc: Document) -> list[Evidence]:
+        return layered_evidence(story, doc, self.classifier)

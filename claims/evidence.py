@@ -104,7 +104,11 @@ def analyse_document(
 ) -> list[Evidence]:
     """:func:`analyse` on a prepared Document, which may already carry the entity
     mentions of the relevance check (they are cached on it, not found twice)."""
-    found = (classifier or RuleClassifier()).classify(story, doc)
+    if classifier is None:
+        from .engine import LayeredClassifier  # the default engine (rules/4)
+
+        classifier = LayeredClassifier()
+    found = classifier.classify(story, doc)
     return strongest(found, [c.id for c in story.claims])
 
 
@@ -124,7 +128,8 @@ def strongest(evidence: Iterable[Evidence], order: list[str] | None = None) -> l
 
 
 class RuleClassifier:
-    """The rule-based StanceClassifier, driven entirely by the dossier."""
+    """The previous rule engine (rules/3), kept while dossiers move to the layered
+    engine (:mod:`claims.engine`); select it with ``classify="rules/3"``."""
 
     def classify(self, story: Story, doc: Document) -> list[Evidence]:
         ctx = Context(story, doc)

@@ -129,23 +129,65 @@ class Reading:
 
     def speaker(self, s: Sentence, pos: int) -> str | None:
         """Who says what is at ``pos``: OWNER when the speaker of the sentence's speech
-        cue is one of the claim's owners (or a description of one, or "he"/"she" after
-        an owner was named), OTHER when it is someone else, None when the sentence is
-        the article's own voice."""
-        says = [c for c in (*s.cues["say"], *s.cues["hedge"])]
+        cue is one of the claim's owners (or a description of one, "the company", or
+        "he"/"she" or nobody after an owner was named), OTHER when it is someone else
+        (a name, "analysts", "people familiar with…"), None when the sentence is the
+        article's own voice."""
+        if s.is_title:
+            lead = _HEADLINE_SPEAKER.match(s.text)
+            if lead:
+                return OWNER if self._owned_span(s, 0, lead.end()) else OTHER
+        says = [*s.cues["say"], *s.cues["hedge"]]
         if not says:
             return None
-        owned = [(a, b, True) for eid in self.owners for a, b in s.entities.get(eid, [])]
-        owned += [(m.start(), m.end(), True) for m in self.owner_terms.finditer(s.text)]
-        others = [(a, b, False) for eid, spans in s.entities.items() if eid not in self.owners for a, b in spans]
-        names = sorted(owned + others)
+        names = self._names(s)
         for cs, ce in sorted(says, key=lambda c: abs(c[0] - pos)):
-            who = _speaker_of(s, cs, ce, names)
-            if who is None and _PRONOUN_SPEAKER.search(s.text[max(0, cs - 12) : cs]):
-                who = self._last_person_owned(s.index)
+            who = self._who(s, cs, ce, names)
             if who is not None:
                 return OWNER if who else OTHER
         return OTHER
+
+    def _names(self, s: Sentence) -> list[tuple[int, int, bool]]:
+        """Who can speak in the sentence: the owners (also by description) and the
+        story's other people and organisations, as (start, end, is_owner)."""
+        owned = [(a, b, True) for eid in self.owners for a, b in s.entities.get(eid, [])]
+        owned += [(m.start(), m.end(), True) for m in self.owner_terms.finditer(s.text)]
+        others = [
+            (a, b, False)
+            for eid, spans in s.entities.items()
+            if eid not in self.owners and eid in self.speakers
+            for a, b in spans
+        ]
+        return sorted(owned + others)
+
+    def _owned_span(self, s: Sentence, a: int, b: int) -> bool:
+        return any(a <= x < b and owner for x, _, owner in self._names(s))
+
+    def _who(self, s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]]) -> bool | None:
+        """The speaker of one speech cue: True for an owner, False for someone else."""
+        head = s.text[max(0, cs - 60) : cs]
+        if s.cues["source"] and any(cs - 60 <= a < cs for a, _ in s.cues["source"]):
+            return False  # "analysts said", "people familiar with xAI's plans said"
+        who = _speaker_of(s, cs, ce, names)
+        if who is not None:
+            return who
+        if _COMPANY.search(head[-30:]) or _COMPANY.search(s.text[ce : ce + 30]):
+            return bool(self.owners & self.organisations) or None
+        first = [n for n in names if n[0] < cs and _words(s, 0, n[0]) <= 3]
+        if first:
+            return first[0][2]  # the sentence's subject speaks: "Musk shared … and said"
+        if not names or all(a > ce for a, _, _ in names):
+            return self._last_person_owned(s.index)  # "he said", "según explicó"
+        return None
+
+    @cached_property
+    def organisations(self) -> frozenset[str]:
+        return frozenset(e.id for e in self.story.entities if e.type == "org")
+
+    @cached_property
+    def speakers(self) -> frozenset[str]:
+        """The entities that can speak: people and organisations."""
+        return frozenset(e.id for e in self.story.entities if e.type in ("person", "org"))
 
     def _last_person_owned(self, index: int) -> bool | None:
         """Whether the person "he"/"she" stands for (the last one named) is an owner."""
@@ -157,6 +199,10 @@ class Reading:
         return None
 
 
+_HEADLINE_SPEAKER = re.compile(r"^[^:：,，]{2,30}[:：]\s")
+_COMPANY = re.compile(
+    r"(?i)\b(?:the|la|le|die|das|der)\s+(?:company|compañía|empresa|firma|société|entreprise|groupe|Unternehmen|Konzern|Firma)\b|该公司|公司方面"
+)
 _PRONOUN_SPEAKER = re.compile(r"(?i)\b(?:he|she|il|elle|er|sie|él|ella)\s+(?:has\s+|had\s+|a\s+|hat\s+)?$|他|她")
 _NAME = re.compile(r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)*")
 

@@ -66,6 +66,7 @@ CUES: Mapping[str, str] = {
     "price": "price, costs, starts at, priced: a money amount that is a price",
     "previous": "previously, formerly, had been, was initially: an older figure recalled",
     "first": "first, initial, debut: the first time the event happened (its start)",
+    "source": "analysts, experts, people familiar, officials, filings: a speaker who is not the owner",
 }
 
 

@@ -16,8 +16,8 @@ __all__ = [
     "negated_clause",
     "owner_voice",
     "planned",
-    "subject_near",
     "recalled",
+    "subject_near",
     "verdict",
 ]
 
@@ -38,7 +38,9 @@ def negated(p: Passage, pos: int) -> tuple[int, int] | None:
         return negated_clause(p, pos)
     lo, _ = s.clause(pos)
     for a, b in s.cues["negation"]:
-        if lo <= a and b <= pos and _gap_ok(s.text, b, pos, s.lang.cjk):
+        before = lo <= a and b <= pos and _gap_ok(s.text, b, pos, s.lang.cjk)
+        around = lo <= a < pos < b  # "ne bat pas": the negation surrounds the verb
+        if before or around:
             return a, b
     return None
 
@@ -74,7 +76,10 @@ def subject_near(p: Passage, pos: int) -> bool:
     if not p.subject_at:
         return True
     lo, hi = p.sentence.clause(pos)
-    return any(lo <= s < hi for s in p.subject_at)
+    if any(lo <= s < hi for s in p.subject_at):
+        return True
+    # an appositive or a trailing phrase ("a Cybertruck, at $39,900") stays close by
+    return any(_gap_ok(p.text, min(s, pos), max(s, pos), p.sentence.lang.cjk) for s in p.subject_at)
 
 
 def planned(p: Passage, pos: int) -> tuple[int, int] | None:
@@ -128,7 +133,7 @@ def verdict(
         return Verdict("mentions", confidence, rule + "; in the owner's words", spans, value)
     if stance == "supports" and hedged(p):
         return Verdict("mentions", confidence, rule + "; hedged", spans, value)
-    if stance in ("contradicts", "updates") and early(p):
+    if stance in ("contradicts", "updates") and early(p) and p.claim.kind != "report":
         return Verdict("mentions", confidence, rule + "; published before the claim", spans, value)
     if p.coreferent:
         confidence *= 0.85

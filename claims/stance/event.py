@@ -22,7 +22,7 @@ from ..dossier import Claim, EventSpec, Terms
 from ..lang.dates import DateSpan
 from ..retrieve import Passage, Span
 from . import STANCE_RANK, ClaimKind, Verdict, register
-from .common import addressed, iso, negated, subject_near, verdict
+from .common import addressed, iso, negated, recalled, subject_near, verdict
 
 
 def _terms(claim: Claim) -> Mapping[str, Terms]:
@@ -83,7 +83,7 @@ def _at(p: Passage, spec: EventSpec, deadline: dt.date, hit: tuple[int, int]) ->
     s = p.sentence
     future = s.cue_near("plan", at) or s.cue_near("conditional", at)
     if future or s.cue_near("retrospective", at):
-        if when and when.first > deadline and future:
+        if when and when.first > deadline and future and not recalled(p, at):
             return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
         return addressed(p, "event.planned", spans)
     done = s.cue_near("done", at) or s.cue_near("on_time", at)

@@ -67,6 +67,7 @@ def _other_claims_figure(p: Passage, f: Figure) -> bool:
             c.id != p.claim.id
             and isinstance(c.spec, QuantitySpec)
             and abs(f.value - c.spec.value) <= c.spec.tolerance * c.spec.value
+            and all(any(p.sentence.entities.get(e) for e in g) for g in c.about)
         ):
             return True
     return False
@@ -104,7 +105,8 @@ def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
         if negated_clause(p, f.start):
             return verdict(p, spec.smaller or "contradicts", 0.6, "quantity.equal_negated", spans, shown)
         return verdict(p, "supports", 0.9, "quantity.equal", spans, shown)
-    if value > target:
+    added = p.sentence.cue_near("growth", f.start, 3)
+    if value > target or (added and spec.larger):
         if spec.larger is None:
             return addressed(p, "quantity.larger_ignored", spans)
         return verdict(p, spec.larger, 0.8 if not plan else 0.65, "quantity.larger", spans, shown)

@@ -15,7 +15,16 @@ from ..dossier import Claim, ReportSpec, Terms
 from ..lang.numbers import Figure
 from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
-from .common import addressed, fmt, negated, negated_clause, planned, recalled, subject_near, verdict
+from .common import (
+    addressed,
+    fmt,
+    negated,
+    negated_clause,
+    planned,
+    recalled,
+    subject_near,
+    verdict,
+)
 
 
 def _terms(claim: Claim) -> Mapping[str, Terms]:
@@ -47,7 +56,10 @@ def decide(p: Passage) -> Verdict | None:
             return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
         if recalled(p, f.start) or (planned(p, f.start) and not p.sentence.cues["negotiation"]):
             return addressed(p, "report.amount_recalled", (span,))
-        return verdict(p, "supports", 0.8, "report.amount", (span,), fmt(f.value))
+        said = p.terms["near"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+        if not said:
+            return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
+        return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))
     others = [f for f in amounts if f.value >= spec.amount * 0.05]
     if others and topic:
         f = others[0]

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from ..dossier import Claim, StateSpec, Terms
 from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
-from .common import addressed, negated, planned, verdict
+from .common import addressed, negated, planned, subject_near, verdict
 
 _FLIP = {"supports": "contradicts", "contradicts": "supports"}
 
@@ -41,11 +41,9 @@ def _hits(p: Passage, spec: StateSpec, name: str, concept: str | None) -> list[t
 def decide(p: Passage) -> Verdict | None:
     spec = p.claim.spec
     assert isinstance(spec, StateSpec)
-    if spec.topic and not p.terms["topic"] and not p.coreferent:
-        return None
-    if p.terms["updated"]:
-        hit = p.terms["updated"][0]
-        return verdict(p, "updates", 0.75, "state.updated", (p.span("updated", *hit),))
+    updated = _hits(p, spec, "updated", spec.updated_concept)
+    if updated:
+        return verdict(p, "updates", 0.75, "state.updated", (p.span("updated", *updated[0]),))
     for name, stance, concept in (
         ("state", "supports", spec.state_concept),
         ("alternative", "supports", None),
@@ -58,7 +56,22 @@ def decide(p: Passage) -> Verdict | None:
     return None
 
 
+def _on_topic(p: Passage, spec: StateSpec, pos: int, name: str) -> bool:
+    """A state word counts where its clause is about the claim: it names the claim's
+    topic (when the dossier gives one), else its subject."""
+    lo, hi = p.sentence.clause(pos)
+    if name in ("alternative",):
+        return True  # "builds its own instead" says the state and its topic at once
+    if spec.topic:
+        return any(lo <= s < hi for s, _ in p.terms["topic"]) or (p.coreferent and not p.terms["topic"])
+    return subject_near(p, pos)
+
+
 def _weigh(p: Passage, hit: tuple[int, int], name: str, stance: str) -> Verdict | None:
+    spec = p.claim.spec
+    assert isinstance(spec, StateSpec)
+    if not _on_topic(p, spec, hit[0], name):
+        return None
     span = p.span(name, *hit)
     plan = planned(p, hit[0])
     if plan:

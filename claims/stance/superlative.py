@@ -86,18 +86,25 @@ def _against_rival(p: Passage) -> Verdict | None:
 
 
 def _compared(p: Passage, hit: tuple[int, int]) -> Verdict | None:
-    """A comparison: the subject named before the comparative wins it, after loses it
-    ("X lost to Y" and "behind" reverse that)."""
-    subject = p.nearest_subject(hit[0])
-    if subject is None:
+    """A comparison: whoever is named just before the comparative wins it ("X beat Y",
+    "X is bigger than Y"); a losing word ("lost to", "behind") or a negation reverses
+    that. The contenders are the subject and, when the claim names them, its rivals."""
+    contenders = [(pos, True) for pos in p.subject_at]
+    contenders += [(s, False) for s, _ in p.terms["rivals"]]
+    before = [c for c in contenders if c[0] < hit[0]]
+    if before:
+        winner_is_subject = max(before)[1]
+    elif contenders:
+        winner_is_subject = not min(contenders)[1]  # "beaten by X": the one after loses
+    else:
         return None
     word = p.text[hit[0] : hit[1]].lower()
-    losing = any(w in word for w in ("lost", "loses", "behind", "输给", "不及", "落后"))
-    wins = (subject < hit[0]) != losing
-    span = p.span("comparative", *hit)
+    if any(w in word for w in ("lost", "loses", "behind", "beaten", "输给", "不及", "落后")):
+        winner_is_subject = not winner_is_subject
     if negated(p, hit[0]):
-        wins = not wins
-    if wins:
+        winner_is_subject = not winner_is_subject
+    span = p.span("comparative", *hit)
+    if winner_is_subject:
         return verdict(p, "supports", 0.7, "superlative.beats_rival", (span,))
     return verdict(p, "contradicts", 0.7, "superlative.rival_ahead", (span,))
 

