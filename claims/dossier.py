@@ -188,6 +188,8 @@ class Claim:
     exclude: Terms = field(default_factory=dict)
     asserted: dt.date | None = None
     window: int = 1
+    source_quote: str | None = None  # the sentence of the source article it came from (drafts)
+    review: bool = False  # a drafted claim nobody has reviewed yet
 
 
 @dataclass(frozen=True)
@@ -327,6 +329,10 @@ def _claim_out(c: Claim) -> dict[str, Any]:
         d["asserted"] = c.asserted.isoformat()
     if c.window != 1:
         d["window"] = c.window
+    if c.source_quote:
+        d["source_quote"] = c.source_quote
+    if c.review:
+        d["review"] = True
     spec = c.spec
     for name in spec.__dataclass_fields__:
         value = getattr(spec, name)
@@ -515,8 +521,10 @@ class _Checker:
 _TOP_KEYS = ("id", "title", "language", "source_url", "published", "search_queries",
              "relevance", "attribution", "entities", "claims")  # fmt: skip
 _ENTITY_KEYS = ("id", "name", "type", "aliases", "ambiguous", "unless_document", "contextual",
-                "require_document", "exclude_near", "anaphora", "case_sensitive")  # fmt: skip
-_COMMON_CLAIM_KEYS = ("id", "text", "kind", "deadline", "about", "not_with", "exclude", "asserted", "window")
+                "require_document", "exclude_near", "anaphora", "case_sensitive", "source_quote",
+                "review")  # fmt: skip
+_COMMON_CLAIM_KEYS = ("id", "text", "kind", "deadline", "about", "not_with", "exclude", "asserted", "window",
+                      "source_quote", "review")  # fmt: skip
 _SPEC_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("value", "unit", "tolerance", "larger", "smaller", "smaller_requires", "growth"),
     "event": ("triggers", "event", "late", "replaced", "replaced_stance"),
@@ -790,6 +798,8 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
         exclude=c.terms(t, key, "exclude"),
         asserted=c.date(t, key, "asserted"),
         window=c.integer(t, key, "window", 1),
+        source_quote=c.text(t, key, "source_quote", required=False) or None,
+        review=_flag(c, t, key, "review"),
     )
 
 

@@ -23,6 +23,7 @@ from functools import cached_property
 from .document import Document
 from .dossier import Claim, Story, Terms
 from .lang import CUES, Language, compile_terms, language
+from .lang.common import fold
 from .lang.dates import DateSpan, dates
 from .lang.numbers import Figure, figures, normalise
 from .matching import anaphora_mentions, entity_mentions
@@ -310,24 +311,49 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
             continue
         if not any(_names(reading.sentences[j], g) for j in back):
             return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
-    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, s)):
+    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
         return False, False, []
     return True, True, here[0]
 
 
-def _continues(reading: Reading, s: Sentence) -> bool:
-    """A sentence that names nothing of the story but the owners reads as a sequel of
-    the sentences before it ("The cheapest model is now listed at $60,990.")."""
-    return not (set(s.entities) - reading.owners)
+def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
+    """A sentence that names no other party (a person or an organisation besides the
+    owners and the claim's own subjects, or a name the story does not know) reads as a
+    sequel of the sentences before it ("The cheapest model is now listed at $60,990.")."""
+    own = reading.owners | {e for g in claim.about for e in g}
+    return not ((set(s.entities) - own) & reading.speakers) and not _foreign_name(s)
+
+
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z\u00e0-\u024f][\w\-]+")
+
+
+def _foreign_name(s: Sentence) -> bool:
+    """Whether the sentence names someone or something the story does not know
+    ("Amazon's cluster", "now in Louisiana"): a capitalised word that is not its first
+    word, not part of a mention of the story's entities, not a month or a weekday."""
+    known = [span for spans in s.entities.values() for span in spans]
+    for m in _CAPITALISED.finditer(s.text):
+        if m.start() == 0 or (not s.lang.cjk and not s.text[: m.start()].strip()):
+            continue
+        if any(a <= m.start() < b for a, b in known):
+            continue
+        if fold(m.group()) in s.lang.months or _is_weekday(s, m.group()):
+            continue
+        return True
+    return False
+
+
+def _is_weekday(s: Sentence, word: str) -> bool:
+    return any(d.start <= 0 for d in dates(word, s.lang, s.published or dt.date(2000, 1, 1)))
 
 
 def _on_topic(reading: Reading, claim: Claim, i: int) -> bool:
     """Whether sentence ``i`` continues the article's topic: the headline names every
-    group of the claim, and the sentence names nothing of the story but the owners."""
+    group of the claim, and the sentence names no other party."""
     title = next((x for x in reading.sentences if x.is_title), None)
     if title is None or not all(_names(title, g) for g in claim.about):
         return False
-    return _continues(reading, reading.sentences[i])
+    return _continues(reading, claim, reading.sentences[i])
 
 
 def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -> Iterator[Passage]:

@@ -62,7 +62,7 @@ CUES: Mapping[str, str] = {
     "comparative": "bigger than, surpass, overtake, ahead of: a rival compared",
     "equal": "comparable to, on par with, as big as: a rival that equals it",
     "negotiation": "talks, negotiating, near a deal, close to: a deal in the making",
-    "new_arrangement": "new agreement, new deal, new partnership: a later arrangement",
+    "new_arrangement": "new agreement, new deal, now offers: a later, different arrangement (never a bare \"deal\" or \"partnership\")",
     "price": "price, costs, starts at, priced: a money amount that is a price",
     "previous": "previously, formerly, had been, was initially: an older figure recalled",
     "first": "first, initial, debut: the first time the event happened (its start)",

@@ -166,8 +166,8 @@ def figures(text: str, lang: Language) -> list[Figure]:
     out: list[Figure] = []
     for m in _number_regex(lang.decimal, tuple(lang.group)).finditer(text):
         value = parse_number(m.group(), lang)
-        if value is None:
-            continue
+        if not value:
+            continue  # nothing to compare in a zero ("from 0 to 60 mph")
         end = m.end()
         scaled = scales.match(text, end)
         if scaled:
@@ -251,8 +251,8 @@ def _unit(
         keep = " ".join(words[:4])
         window = window[: window.find(keep) + len(keep)] if keep else ""
     m = units.search(window)
-    if m is None:
-        return None
+    if m is None or window[m.end() : m.end() + 1] == "/":
+        return None  # "96 km/h" is a speed, not a distance
     found = _term_value(dict(lang.units), m.group(), lang.cjk)
     if not isinstance(found, tuple):
         return None

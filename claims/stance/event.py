@@ -36,8 +36,10 @@ def _event_date(p: Passage, at: int) -> DateSpan | None:
     in the sentence; never a date inside a clause about something else."""
     s = p.sentence
     lo, hi = s.clause(at)
-    same = [d for d in s.dates if lo <= d.start < hi]
-    pool = same or s.dates
+    spoken = [e for _, e in s.cues["say"]]
+    dated = [d for d in s.dates if not any(0 <= d.start - e <= 4 for e in spoken)]  # "said on Tuesday"
+    same = [d for d in dated if lo <= d.start < hi]
+    pool = same or dated
     if not pool:
         return None
     return min(pool, key=lambda d: abs(d.start - at))
@@ -104,6 +106,8 @@ def _unfinished(
         return verdict(p, "contradicts", 0.8, f"event.{state}_past_deadline", spans, value)
     if published is not None and published > deadline:
         return verdict(p, "contradicts", 0.75, f"event.{state}_after_deadline", spans, value)
+    if state in ("negated", "not_yet") and when is not None and when.bound == "by" and when.last >= deadline - dt.timedelta(days=31):
+        return verdict(p, "contradicts", 0.7, f"event.{state}_by_deadline", spans, value)  # "will not be ready by the end of July"
     return addressed(p, f"event.{state}_before_deadline", spans)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from ..dossier import Claim, QuantitySpec, Terms
 from ..lang import language
 from ..lang.numbers import Figure
+from ..lang.units import MEASURE_CONCEPTS
 from ..retrieve import Passage
 from . import ClaimKind, Verdict, register
 from .common import addressed, fmt, negated_clause, planned, verdict
@@ -44,8 +45,40 @@ def _counts(p: Passage, f: Figure, concept: str | None) -> bool:
         return False
     if concept is not None and f.unit == concept:
         return True
+    if _product_follows(p, f):
+        return True
     window_end = f.end + (12 if p.sentence.lang.cjk else 40)
     return any(f.end <= s <= window_end and _close(p.text[f.end : s], p.sentence.lang.cjk) for s, _ in p.terms["unit"])
+
+
+def _grows_subject(p: Passage, pos: int, concept: str | None) -> bool:
+    """A growth word counts when its clause names the subject itself (not by
+    co-reference) or the claim's unit ("doubled in size", "adding GPUs")."""
+    lo, hi = p.sentence.clause(pos)
+    named = any(lo <= s < hi for s in p.subject_at)
+    unit = any(lo <= s < hi for s, _ in p.terms["unit"]) or any(
+        lo <= f.start < hi and f.unit == concept and concept for f in p.sentence.figures
+    )
+    return named or bool(unit)
+
+
+def _product_follows(p: Passage, f: Figure) -> bool:
+    """A figure right before a product of the story counts units of it ("24,000 H100s")."""
+    if f.unit is not None or _measure(p):
+        return False  # "250,000 Cybertruck orders" counts orders; a range counts miles
+    products = {e.id for e in p.reading.story.entities if e.type == "product"}
+    cjk = p.sentence.lang.cjk
+    for eid in products & set(p.sentence.entities):
+        for s, _ in p.sentence.entities[eid]:
+            gap = p.text[f.end : s]
+            if s >= f.end and (len(gap) <= 2 if cjk else _close(gap, cjk)):
+                return True
+    return False
+
+
+def _measure(p: Passage) -> bool:
+    spec = p.claim.spec
+    return isinstance(spec, QuantitySpec) and spec.unit_concept in MEASURE_CONCEPTS
 
 
 def _close(gap: str, cjk: bool) -> bool:
@@ -85,12 +118,14 @@ def decide(p: Passage) -> Verdict | None:
         if p.sentence.cue_in_clause("comparison", f.start) or p.sentence.cue_in_clause("previous", f.start, before_only=True):
             continue  # a rival's figure, or an older one recalled ("up from 24,000")
         found.append(_weigh(p, spec, f, target))
-    if (not found and p.terms["growth"]) or (not found and p.sentence.has("growth") and p.terms["unit"]):
-        at = (p.terms["growth"] or p.sentence.cues["growth"])[0]
-        if not p.sentence.cue_in_clause("comparison", at[0]) and spec.larger:
+    growth = p.terms["growth"] or [g for g in p.sentence.cues["growth"] if _grows_subject(p, g[0], concept)]
+    if not found and growth and spec.larger:
+        at = growth[0]
+        if not p.sentence.cue_in_clause("comparison", at[0]) and not planned(p, at[0]):
             found.append(verdict(p, spec.larger, 0.6, "quantity.growth_word", (p.span("growth", *at),)))
     if not found:
-        return addressed(p, "quantity.no_figure") if p.terms["unit"] else None
+        unit_named = p.terms["unit"] or any(f.unit == concept and concept for f in p.sentence.figures)
+        return addressed(p, "quantity.no_figure") if unit_named else None
     return max(found, key=lambda v: ({"updates": 3, "contradicts": 2, "supports": 1}.get(v.stance, 0), v.confidence))
 
 
@@ -99,6 +134,8 @@ def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
     spans = (p.span("figure", f.start, f.unit_end or f.end),)
     shown = fmt(f.value)
     plan = planned(p, f.start)
+    if f.qualifier == "less" and abs(value - target) <= spec.tolerance * target:
+        value = target * (1 - 2 * spec.tolerance)  # "far fewer than 100,000": a smaller figure
     if abs(value - target) <= spec.tolerance * target or (f.qualifier == "more" and value <= target <= value * (1 + 2 * spec.tolerance)):
         if plan:
             return addressed(p, "quantity.equal_planned", (*spans, p.span("plan", *plan)))

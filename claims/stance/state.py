@@ -73,7 +73,7 @@ def _weigh(p: Passage, hit: tuple[int, int], name: str, stance: str) -> Verdict 
     if not _on_topic(p, spec, hit[0], name):
         return None
     span = p.span(name, *hit)
-    plan = planned(p, hit[0])
+    plan = planned(p, hit[0]) if name != "alternative" else None  # "will build its own" is the choice made
     if plan:
         return addressed(p, f"state.{name}_planned", (span, p.span("plan", *plan)))
     neg = negated(p, hit[0])

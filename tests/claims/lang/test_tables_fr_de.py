@@ -61,6 +61,9 @@ FINDS: dict[str, dict[str, list[tuple[str, str]]]] = {
         "first": [
             ("Les premiers camions sont sortis de l'usine jeudi.", "premiers"),
         ],
+        "source": [
+            ("Selon des analystes, le site manque d'électricité.", "analystes"),
+        ],
         "done": [
             ("La production a démarré lundi dans l'usine de Douai.", "a démarré"),
             ("Le premier réacteur est entré en production en mars.", "est entré en production"),
@@ -195,6 +198,9 @@ FINDS: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
         "first": [
             ("Der erste Lkw lief am Montag vom Band.", "erste"),
+        ],
+        "source": [
+            ("Analysten zufolge fehlt dem Werk der Strom.", "Analysten"),
         ],
         "done": [
             ("Die Serienproduktion hat im März begonnen.", "hat im März begonnen"),
