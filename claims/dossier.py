@@ -212,6 +212,9 @@ class Attribution:
 
     self_ids: tuple[str, ...] = ()
     self_terms: Terms = field(default_factory=dict)
+    # What the owners' report that a claimed event happened is: "evidence" (a new
+    # development, like a finished award) or "mentions" (their word only).
+    own_reports: str = "evidence"
 
 
 @dataclass(frozen=True)
@@ -580,10 +583,11 @@ def parse_story(data: Mapping[str, Any], origin: str) -> Story:
         raise c.fail("relevance.require_any", "must name at least one entity")
 
     att_raw = c.table(data.get("attribution", {}), "attribution")
-    c.keys(att_raw, "attribution", ("self", "self_terms"))
+    c.keys(att_raw, "attribution", ("self", "self_terms", "own_reports"))
     attribution = Attribution(
         self_ids=c.refs(att_raw.get("self", []), "attribution.self", ids) if att_raw.get("self") else (),
         self_terms=c.terms(att_raw, "attribution", "self_terms"),
+        own_reports=c.choice(att_raw, "attribution", "own_reports", ("evidence", "mentions"), "evidence") or "evidence",
     )
 
     sq_raw = c.table(data.get("search_queries", {}), "search_queries")

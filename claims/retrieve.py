@@ -59,7 +59,13 @@ class Sentence:
 
     @cached_property
     def cues(self) -> dict[str, list[tuple[int, int]]]:
-        return {name: self.lang.cue(name).find(self.text) for name in CUES}
+        """Every cue of the language in the sentence; a cue inside a date is the date
+        ("May 2025" is no "may")."""
+        taken = [(d.start, d.end) for d in self.dates]
+        return {
+            name: [c for c in self.lang.cue(name).find(self.text) if not any(a <= c[0] < b for a, b in taken)]
+            for name in CUES
+        }
 
     @cached_property
     def figures(self) -> list[Figure]:
@@ -260,10 +266,10 @@ class Passage:
         return min(self.subject_at, key=lambda p: abs(p - pos)) if self.subject_at else None
 
 
-def terms_regex(terms: Terms, lang: Language) -> re.Pattern[str] | None:
+def terms_regex(terms: Terms, lang: Language, plural: bool = False) -> re.Pattern[str] | None:
     """The dossier terms for the language ("*" and its own list), or None if none."""
     words = (*terms.get("*", ()), *terms.get(lang.code, ()))
-    return compile_terms(tuple(words), lang.cjk) if words else None
+    return compile_terms(tuple(words), lang.cjk, plural) if words else None
 
 
 def read(story: Story, doc: Document) -> Reading:
@@ -324,23 +330,30 @@ def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
     return not ((set(s.entities) - own) & reading.speakers) and not _foreign_name(s)
 
 
-_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][a-z\u00e0-\u024f][\w\-]+")
+# A name the story does not know, as the owner or the place of something: "Amazon's
+# cluster", "el clúster de Amazon", "now in Louisiana", "Amazon为…搭建的集群".
+_CAPITALISED = re.compile(
+    r"(?:(?<![A-Z]\w)(?<![A-Z]\w\w)\b(?:of|in|at|de|del|en|du|des|à|au|von|im|bei)\s+)"
+    r"([A-Z][a-z\u00e0-\u024f][\w\-]+)"
+    r"|(?<![\w.])([A-Z][a-z\u00e0-\u024f][\w\-]+)(?:'s|’s|的|为|為)"
+)
 
 
 def _foreign_name(s: Sentence) -> bool:
-    """Whether the sentence names someone or something the story does not know
-    ("Amazon's cluster", "now in Louisiana"): a capitalised word that is not its first
-    word, not part of a mention of the story's entities, not a month or a weekday."""
+    """Whether the sentence gives something to an owner or a place the story does not
+    know: a capitalised name after "of/in/de/en/von…" or before "'s/的", that is not
+    part of a mention of the story's entities, nor a month or a weekday."""
     known = [span for spans in s.entities.values() for span in spans]
     for m in _CAPITALISED.finditer(s.text):
-        if m.start() == 0 or (not s.lang.cjk and not s.text[: m.start()].strip()):
+        word = m.group(1) or m.group(2)
+        start = m.start(1) if m.group(1) else m.start(2)
+        if any(a <= start < b for a, b in known):
             continue
-        if any(a <= m.start() < b for a, b in known):
-            continue
-        if fold(m.group()) in s.lang.months or _is_weekday(s, m.group()):
+        if fold(word) in s.lang.months or _is_weekday(s, word):
             continue
         return True
     return False
+
 
 
 def _is_weekday(s: Sentence, word: str) -> bool:
@@ -365,6 +378,6 @@ def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -
             continue
         found: dict[str, list[tuple[int, int]]] = {}
         for name, terms in claim_terms.items():
-            rx = terms_regex(terms, reading.lang)
+            rx = terms_regex(terms, reading.lang, plural=True)
             found[name] = [m.span() for m in rx.finditer(s.text)] if rx else []
         yield Passage(claim, s, reading, coref, subject_at, found)

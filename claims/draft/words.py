@@ -101,3 +101,38 @@ class ZH:
         "马玛迈麦曼梅蒙米密摩莫默姆穆纳娜奈南内尼妮宁纽努诺欧帕潘庞佩彭皮普奇齐乔切萨塞桑森莎沙尚施什舒斯松苏"
         "索塔泰坦汤唐特提汀廷图托瓦万威韦维温沃乌伍西希锡夏肖谢辛休雅亚扬耶伊因尤约泽扎詹兹佐菲孟斐伟馬斯羅"
     )
+
+
+#: A state that stops or will not go on, beyond claims.lang's "ended" and "cancelled"
+#: cues: "ya no ampliará", "will not renew", "instead of".
+NO_LONGER: Mapping[str, tuple[str, ...]] = {
+    "en": ("no longer", "will not", "won't", "instead of", "rather than", "will stop"),
+    "es": ("ya no", "no seguirá", "no renovará", "en lugar de", "en vez de", "sino que", "el final de"),
+    "fr": ("ne ... plus", "n'* ... plus", "n’* ... plus", "au lieu de", "plutôt que", "la fin des"),
+    "de": ("nicht mehr", "kein* ... mehr", "statt", "anstatt", "das Ende der"),
+    "zh": ("不再", "而是", "取而代之", "终止", "終止", "结束", "結束"),
+}
+
+#: A lasting property asserted of a thing ("shatter-resistant"): a state claim.
+PROPERTY: Mapping[str, tuple[str, ...]] = {
+    "en": ("re:[a-z]+-resistant", "re:[a-z]+proof", "unbreakable", "indestructible", "bulletproof"),
+    "es": ("resistente*", "a prueba de", "irrompible*", "indestructible*", "antibalas"),
+    "fr": ("résistant*", "incassable*", "indestructible*", "pare-balles"),
+    "de": ("re:\\w+fest", "unzerbrechlich*", "unzerstörbar*", "kugelsicher*"),
+    "zh": ("防弹", "防彈", "防碎", "坚不可摧", "堅不可摧"),
+}
+
+#: A rival beaten: a superlative in a comparison claims.lang does not list.
+BEATING: Mapping[str, tuple[str, ...]] = {
+    "en": ("beating", "outperforming", "more ... than", "better ... than"),
+    "es": ("más ... que", "mejor que", "ganando a"),
+    "fr": ("plus ... que", "meilleur* que", "battant"),
+    "de": ("mehr ... als", "besser als", "schneller als"),
+    "zh": ("比", "胜过", "勝過"),
+}
+
+#: Words of a superlative's scope, not of its object ("del mundo", "in US history").
+SCOPE = frozenset(
+    "world mundo monde welt history historia histoire geschichte country país pays land industry "
+    "industria industrie planet planeta planète".split()
+)

@@ -88,12 +88,13 @@ class Cue:
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_terms(terms: tuple[str, ...], cjk: bool) -> re.Pattern[str]:
+def compile_terms(terms: tuple[str, ...], cjk: bool, plural: bool = False) -> re.Pattern[str]:
     """One case-insensitive regex for a term list (the dossier's term syntax); term
-    lists recur across claims and languages, so each is compiled once."""
+    lists recur across claims and languages, so each is compiled once. ``plural``: a
+    Latin term also matches with -s/-es ("worker" finds "workers")."""
     if not terms:
         return re.compile(r"(?!)")
-    parts = sorted({term_regex(t) for t in terms}, key=len, reverse=True)
+    parts = sorted({term_regex(t, plural=plural) for t in terms}, key=len, reverse=True)
     body = "|".join(parts)
     if cjk:
         return re.compile(f"(?:{body})", re.IGNORECASE)

@@ -123,13 +123,15 @@ def verdict(
     spans: tuple[Span, ...] = (),
     value: str | None = None,
     pos: int | None = None,
+    fulfilled: bool = False,
 ) -> Verdict:
     """A verdict with the cross-cutting rules applied: the owner's own words and the
     article's hedges leave only a mention of a confirmation; contradictions and updates
     published before the claim are mentions; co-reference and a headline alone cost
     confidence."""
     at = spans[0].start if spans else (pos or 0)
-    if stance == "supports" and owner_voice(p, at):
+    own_word_counts = fulfilled and p.reading.story.attribution.own_reports == "evidence"
+    if stance == "supports" and not own_word_counts and owner_voice(p, at):
         return Verdict("mentions", confidence, rule + "; in the owner's words", spans, value)
     if stance == "supports" and hedged(p):
         return Verdict("mentions", confidence, rule + "; hedged", spans, value)

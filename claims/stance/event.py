@@ -111,19 +111,28 @@ def _unfinished(
     return addressed(p, f"event.{state}_before_deadline", spans)
 
 
+def _a_year_earlier(d: DateSpan) -> DateSpan:
+    def back(x: dt.date) -> dt.date:
+        return x.replace(year=x.year - 1, day=min(x.day, 28) if x.month == 2 else x.day)
+
+    return DateSpan(d.start, d.end, back(d.first), back(d.last), d.bound, d.explicit_year)
+
+
 def _happened(
     p: Passage, spec: EventSpec, deadline: dt.date, when: DateSpan | None, spans: tuple[Span, ...], value: str | None
 ) -> Verdict:
     published = p.sentence.published
+    if when is not None and not when.explicit_year and published is not None and when.first > published:
+        when = _a_year_earlier(when)  # "since the fourth quarter", said in January: last year's
     if when is not None and when.bound == "not_before":
         return verdict(p, "contradicts", 0.75, "event.not_before_past_deadline", spans, value) if when.first > deadline else addressed(p, "event.not_before", spans)
     if when is not None and when.first > deadline:
-        return verdict(p, spec.late, 0.8, "event.done_after_deadline", spans, value)
+        return verdict(p, spec.late, 0.8, "event.done_after_deadline", spans, iso(when.last), fulfilled=True)
     if when is not None and when.last <= deadline:
-        return verdict(p, "supports", 0.85, "event.done_by_deadline", spans, value)
+        return verdict(p, "supports", 0.85, "event.done_by_deadline", spans, iso(when.last), fulfilled=True)
     if when is None and published is not None:
         if published <= deadline + dt.timedelta(days=7):
-            return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published))
+            return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published), fulfilled=True)
         # undated and late: only the first time it happened ("its first truck") dates it
         first = p.sentence.cue_near("first", spans[0].start)
         confidence = 0.6 if first else 0.4

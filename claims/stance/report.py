@@ -54,9 +54,9 @@ def decide(p: Passage) -> Verdict | None:
         span = p.span("amount", f.start, f.end)
         if negated_clause(p, f.start):
             return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
-        if recalled(p, f.start) or (planned(p, f.start) and not p.sentence.cues["negotiation"]):
-            return addressed(p, "report.amount_recalled", (span,))
-        said = p.terms["near"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+        if recalled(p, f.start) or p.sentence.cue_near("conditional", f.start):
+            return addressed(p, "report.amount_recalled", (span,))  # "would have been worth"
+        said = p.terms["near"] or p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
         if not said:
             return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
         return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))

@@ -63,7 +63,8 @@ def _on_topic(p: Passage, spec: StateSpec, pos: int, name: str) -> bool:
     if name in ("alternative",):
         return True  # "builds its own instead" says the state and its topic at once
     if spec.topic:
-        return any(lo <= s < hi for s, _ in p.terms["topic"]) or (p.coreferent and not p.terms["topic"])
+        here = any(lo <= s < hi for s, _ in p.terms["topic"])
+        return here or (p.coreferent and bool(p.terms["topic"]))
     return subject_near(p, pos)
 
 
