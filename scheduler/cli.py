@@ -196,9 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the stories the config watches; `stories show ID` prints one dossier",
     )
     st.add_argument(
-        "action", nargs="?", choices=["list", "show"], default="list", help="list (default) or show"
+        "action",
+        nargs="?",
+        choices=["list", "show", "try", "test"],
+        default="list",
+        help="list (default); show ID; try ID TEXT (explain verdicts); test ID DIR (score on labelled articles)",
     )
-    st.add_argument("story_id", nargs="?", metavar="ID", help="the story to show")
+    st.add_argument("story_id", nargs="?", metavar="ID", help="the story")
+    st.add_argument("target", nargs="?", metavar="TEXT|DIR", help="try: the text (or @FILE); test: a labelled folder")
+    st.add_argument("--lang", metavar="CODE", help="try: the text's language (default: the story's)")
+    st.add_argument("--published", metavar="DATE", help="try: the text's publication date (default: now)")
     _add_format(st, "json")
 
     sa = sub.add_parser(
@@ -386,6 +393,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from scheduler.app import load_stories
 
     cfg = _config(args)
+    if args.action in ("try", "test"):
+        return _stories_try_or_test(args, _story(cfg, args.story_id) if args.story_id else None)
     if args.action == "show":
         if not args.story_id:
             raise UsageError("`followup stories show` needs a story id")
@@ -418,6 +427,40 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 f"[bold]{r['id']}[/bold]  {r['title']}  ({r['language']}, {r['claims']} claims, {r['entities']} entities)  {r['path']}"
             )
     return EXIT_OK
+
+
+def _stories_try_or_test(args: argparse.Namespace, story: Any) -> int:
+    from scheduler import output
+    from scheduler.storytools import StoryToolError, test_story, try_story
+
+    if story is None or not args.target:
+        what = "TEXT (or @FILE)" if args.action == "try" else "DIR"
+        raise UsageError(f"`followup stories {args.action}` needs a story id and {what}")
+    try:
+        if args.action == "try":
+            text = _text_arg(args.target)
+            when = parse_when(args.published, option="--published") if args.published else utc_now()
+            result = try_story(story, text, args.lang, when)
+            output.dump_json(result) if args.format == "json" else output.try_table(result)
+            return EXIT_OK
+        scores, summary = test_story(story, Path(args.target))
+    except StoryToolError as e:
+        raise UsageError(str(e)) from None
+    output.dump_json(summary) if args.format == "json" else output.test_report(summary, scores.summary())
+    return EXIT_OK
+
+
+def _text_arg(target: str) -> str:
+    """TEXT itself, or the contents of FILE for "@FILE" ("-" or "@-" reads stdin)."""
+    if target in ("-", "@-"):
+        return sys.stdin.read()
+    if target.startswith("@"):
+        path = Path(target[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UsageError(f"{path}: cannot read the text ({e})") from None
+    return target
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -129,6 +129,31 @@ def board_table(board: dict[str, Any], file: TextIO | None = None) -> None:
     c.print(t)
 
 
+def try_table(result: dict[str, Any], file: TextIO | None = None) -> None:
+    """`followup stories try`: each addressed claim's stance and why."""
+    c = console(file)
+    relevant = "relevant" if result["relevant"] else "NOT relevant (the board would not count it)"
+    ents = ", ".join(f"{k}×{v}" for k, v in result["entities"].items()) or "none"
+    c.print(f"[bold]{result['story']}[/bold] ({result['language']}): {relevant}; entities: {ents}")
+    if not result["claims"]:
+        c.print("the text addresses none of the story's claims")
+        return
+    t = Table(pad_edge=False)
+    for col in ("claim", "stance", "conf", "rule", "spans", "quote"):
+        t.add_column(col, overflow="fold")
+    for cl in result["claims"]:
+        spans = "; ".join(f"{s['kind']}: {s['text']}" for s in cl["spans"])
+        t.add_row(cl["id"], cl["stance"], f"{cl['confidence']:.2f}", cl["rule"], spans, _short(cl["quote"], 160))
+    c.print(t)
+
+
+def test_report(summary: dict[str, Any], text: str, file: TextIO | None = None) -> None:
+    """`followup stories test`: the scores, then each mistake."""
+    c = console(file)
+    c.print(f"[bold]{summary['story']}[/bold] on {summary['directory']}")
+    c.print(text, markup=False, highlight=False)
+
+
 def sources_table(rows: Sequence[dict[str, Any]], file: TextIO | None = None) -> None:
     c = console(file)
     if not rows:
