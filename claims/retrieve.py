@@ -56,6 +56,7 @@ class Sentence:
     lang: Language
     published: dt.date | None
     entities: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    named: dict[str, list[int]] = field(default_factory=dict)  # by name (alias), not a common noun
 
     @cached_property
     def cues(self) -> dict[str, list[tuple[int, int]]]:
@@ -288,6 +289,8 @@ def read(story: Story, doc: Document) -> Reading:
         if at < 0:
             at = 0
         sent.entities.setdefault(m.entity, []).append((at, at + len(surface)))
+        if m.how in ("alias", "ambiguous"):
+            sent.named.setdefault(m.entity, []).append(at)
     owner_words = terms_regex(story.attribution.self_terms, lang)
     return Reading(
         story, doc, lang, sentences, frozenset(story.attribution.self_ids), owner_words or re.compile("(?!)")

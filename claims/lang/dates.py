@@ -86,6 +86,8 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern[str]]]:
     if lang.cjk:
         pats = [
             ("ymd", rf"{_YEAR}\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*[日号])?(?P<zhpart>底|末|初|中旬|上旬|下旬)?"),
+            ("rq", rf"{rel}\s*(?:第)?{quarter}"),
+            ("rh", rf"{rel}\s*{half}"),
             ("yq", rf"{_YEAR}\s*年?\s*(?:第)?{quarter}"),
             ("yh", rf"{_YEAR}\s*年\s*{half}"),
             ("y", rf"{_YEAR}\s*年(?P<zhpart>底|末|初|中)?"),
@@ -100,6 +102,8 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern[str]]]:
             ("dmy", rf"(?<!\d){_DAY}(?:\s+de)?\s+{month}(?:{of}{_YEAR})?(?!\w)"),
             ("mdy", rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\w)"),
             ("my", rf"{month}{of}{_YEAR}"),
+            ("rq", rf"(?:the\s+)?{quarter}(?:{of}|\s+){rel}"),
+            ("rh", rf"(?:the\s+)?{half}(?:{of}|\s+){rel}"),
             ("yq", rf"{quarter}(?:{of}|\s+)?{_YEAR}"),
             ("yq", rf"{_YEAR}\s+{quarter}"),
             ("yh", rf"(?:the\s+)?{half}(?:\s+(?:of|de|del|des|von|du)\s+|\s+){_YEAR}"),
@@ -213,7 +217,7 @@ def _resolve(
     year = int(g["year"]) if g.get("year") else None
     explicit = year is not None
     if year is None:
-        if published is None and kind not in ("rel", "wd"):
+        if published is None and kind not in ("rel", "wd", "rq", "rh"):
             return None
         year = published.year if published else 0
     try:
@@ -221,7 +225,7 @@ def _resolve(
     except (ValueError, TypeError, KeyError):
         return None
     bound = _bound_before(text, start, lang) or _bound_after(text, m.end(), lang)
-    return DateSpan(start, m.end(), first, last, bound, explicit or kind in ("rel", "wd"))
+    return DateSpan(start, m.end(), first, last, bound, explicit or kind in ("rel", "wd", "rq", "rh"))
 
 
 def _month_number(g: dict[str, str | None], lang: Language) -> int:
@@ -245,6 +249,13 @@ def _interval(
         return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if h == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
     if kind == "wd":
         return _weekday(g, lang, published)
+    if kind in ("rq", "rh"):
+        if published is None:
+            raise ValueError("a relative date needs the publication date")
+        unit, offset = _lookup(lang.date_words, g["rel"])
+        if unit != "year":
+            raise ValueError("only a year holds quarters and halves")
+        return _interval("yq" if kind == "rq" else "yh", g, published.year + offset, part, lang, published)
     if kind == "rel":
         if published is None:
             raise ValueError("a relative date needs the publication date")

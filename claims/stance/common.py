@@ -65,7 +65,7 @@ def recalled(p: Passage, pos: int) -> bool:
     story = p.reading.story
     made = p.claim.asserted or (story.published.date() if story.published else None)
     lo, hi = s.clause(pos)
-    return made is not None and any(lo <= d.start < hi and d.last <= made for d in s.dates)
+    return made is not None and any(lo <= d.start < hi and d.first <= made for d in s.dates)
 
 
 def subject_near(p: Passage, pos: int) -> bool:

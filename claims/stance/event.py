@@ -84,14 +84,32 @@ def _at(p: Passage, spec: EventSpec, deadline: dt.date, hit: tuple[int, int]) ->
         return _unfinished(p, spec, deadline, when, "negated", spans, value)
     s = p.sentence
     future = s.cue_near("plan", at) or s.cue_near("conditional", at)
+    done = s.cue_near("done", at) or s.cue_near("on_time", at)
+    if _closer(done, future or s.cue_near("retrospective", at), at) and not _governs(future, done):
+        return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)  # type: ignore[misc]
     if future or s.cue_near("retrospective", at):
         if when and when.first > deadline and future and not recalled(p, at):
             return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
         return addressed(p, "event.planned", spans)
-    done = s.cue_near("done", at) or s.cue_near("on_time", at)
+    if not done and when is not None and s.published is not None and when.last < s.published:
+        # a past date tells the tense where the language does not ("2023年7月投产")
+        return _happened(p, spec, deadline, when, spans, value)
     if not done:
         return addressed(p, "event.no_state", spans)
     return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+
+
+def _governs(plan: tuple[int, int] | None, done: tuple[int, int] | None) -> bool:
+    """A plan word before the done word governs it ("will start", "将于…开始")."""
+    return plan is not None and done is not None and plan[0] < done[0]
+
+
+def _closer(a: tuple[int, int] | None, b: tuple[int, int] | None, at: int) -> bool:
+    """Whether cue ``a`` is there and nearer to ``at`` than cue ``b`` (what stands next
+    to a word governs it: "去年已量产，比原订提前" is done, not planned)."""
+    if a is None:
+        return False
+    return b is None or abs(a[0] - at) < abs(b[0] - at)
 
 
 def _unfinished(

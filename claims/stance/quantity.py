@@ -55,6 +55,8 @@ def _grows_subject(p: Passage, pos: int, concept: str | None) -> bool:
     """A growth word counts when its clause names the subject itself (not by
     co-reference) or the claim's unit ("doubled in size", "adding GPUs")."""
     lo, hi = p.sentence.clause(pos)
+    if any(lo <= f.start < hi and (f.currency or (f.unit and f.unit != concept)) for f in p.sentence.figures):
+        return False  # "invests another $100 billion": the growth of something else
     named = any(lo <= s < hi for s in p.subject_at)
     unit = any(lo <= s < hi for s, _ in p.terms["unit"]) or any(
         lo <= f.start < hi and f.unit == concept and concept for f in p.sentence.figures

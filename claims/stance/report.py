@@ -9,6 +9,7 @@ price ``updates``). An older amount recalled ("had been", "originally") is no ve
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ..dossier import Claim, ReportSpec, Terms
@@ -20,7 +21,6 @@ from .common import (
     fmt,
     negated,
     negated_clause,
-    planned,
     recalled,
     subject_near,
     verdict,
@@ -37,13 +37,44 @@ def _money(p: Passage, spec: ReportSpec) -> list[Figure]:
     return [f for f in p.sentence.figures if f.currency == spec.currency and f.value >= 1]
 
 
+def _on_claim(p: Passage, pos: int, topic: list[tuple[int, int]]) -> bool:
+    """A denial or a dropped deal counts in the clause that holds the amount or the
+    claim's topic word, not anywhere in the sentence."""
+    spec = p.claim.spec
+    assert isinstance(spec, ReportSpec)
+    money = _money(p, spec)
+    if any(abs(f.value - spec.amount) <= spec.tolerance * spec.amount for f in money):
+        return True  # the claim's own amount is in the sentence
+    lo, hi = p.sentence.clause(pos)
+    return any(lo <= x < hi for x in [f.start for f in money] + [s for s, _ in topic])
+
+
+def _other_claims_amount(p: Passage, f: Figure) -> bool:
+    """An amount that is another report claim's ($65 billion of investment in a
+    sentence on the $6.6 billion grant) belongs to that claim."""
+    for c in p.reading.story.claims:
+        spec = c.spec
+        if c.id != p.claim.id and isinstance(spec, ReportSpec) and spec.currency == f.currency:
+            if abs(f.value - spec.amount) <= spec.tolerance * spec.amount:
+                return True
+    return False
+
+
+def _at_claim_time(p: Passage) -> bool:
+    """Published with the claim (a day's grace): other amounts are the rest of the
+    original announcement (the other versions' prices), not a change."""
+    story = p.reading.story
+    made = p.claim.asserted or (story.published.date() if story.published else None)
+    return bool(made and p.sentence.published and p.sentence.published <= made + dt.timedelta(days=1))
+
+
 def decide(p: Passage) -> Verdict | None:
     spec = p.claim.spec
     assert isinstance(spec, ReportSpec)
     topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
-    denied = p.terms["denied"] or p.sentence.cues["denial"]
-    dropped = p.terms["dropped"] or p.sentence.cues["cancelled"]
-    amounts = [f for f in _money(p, spec) if subject_near(p, f.start)]
+    denied = [d for d in p.terms["denied"] or p.sentence.cues["denial"] if _on_claim(p, d[0], topic)]
+    dropped = [d for d in p.terms["dropped"] or p.sentence.cues["cancelled"] if _on_claim(p, d[0], topic)]
+    amounts = [f for f in _money(p, spec) if subject_near(p, f.start) and not _other_claims_amount(p, f)]
     same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
     if denied and (same or topic):
         return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
@@ -64,7 +95,7 @@ def decide(p: Passage) -> Verdict | None:
     if others and topic:
         f = others[0]
         span = p.span("amount", f.start, f.end)
-        if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start):
+        if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start) or _at_claim_time(p):
             return addressed(p, "report.other_amount_recalled", (span,))
         stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
         return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))

@@ -53,8 +53,10 @@ def decide(p: Passage) -> Verdict | None:
         if planned(p, hit[0]):
             return addressed(p, "superlative.predicted", (span,))
         return verdict(p, "supports", 0.8, "superlative.stated", (span,))
-    equal = _all(p, "equal", "equal")
-    if equal and _about_subject(p, equal[0][0]):
+    if p.claim.spec.objects and not p.terms["objects"]:  # type: ignore[union-attr]
+        return None  # rivals of another kind of thing ("yields comparable to Taiwan's")
+    equal = [e for e in _all(p, "equal", "equal") if _next_to_subject(p, e[0])]
+    if equal:
         return verdict(p, "contradicts", 0.65, "superlative.equal_rival", (p.span("equal", *equal[0]),))
     comp = [c for c in _all(p, "comparative", "comparative") if _about_subject(p, c[0])]
     if comp:
@@ -62,6 +64,12 @@ def decide(p: Passage) -> Verdict | None:
         if v is not None:
             return v
     return None
+
+
+def _next_to_subject(p: Passage, pos: int) -> bool:
+    """An equal rival is said of the subject right next to it ("comparable to Colossus")."""
+    gap = 5 if not p.sentence.lang.cjk else 10
+    return any(abs(s - pos) <= (gap * 7 if not p.sentence.lang.cjk else gap) for s in p.subject_at)
 
 
 def _about_subject(p: Passage, pos: int) -> bool:
@@ -89,7 +97,11 @@ def _compared(p: Passage, hit: tuple[int, int]) -> Verdict | None:
     """A comparison: whoever is named just before the comparative wins it ("X beat Y",
     "X is bigger than Y"); a losing word ("lost to", "behind") or a negation reverses
     that. The contenders are the subject and, when the claim names them, its rivals."""
-    contenders = [(pos, True) for pos in p.subject_at]
+    named = p.sentence.named
+    subject = [x for g in p.claim.about[:1] for e in g for x in named.get(e, [])]
+    owners = [x for e in p.reading.owners for x in named.get(e, [])]
+    # by name only: "a cluster bigger than xAI's" is someone else's cluster
+    contenders = [(pos, True) for pos in (subject or owners)]
     contenders += [(s, False) for s, _ in p.terms["rivals"]]
     before = [c for c in contenders if c[0] < hit[0]]
     if before:
