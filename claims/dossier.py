@@ -186,6 +186,7 @@ class Claim:
     about: tuple[tuple[str, ...], ...] = ()
     not_with: tuple[str, ...] = ()
     exclude: Terms = field(default_factory=dict)
+    requires: Terms = field(default_factory=dict)  # a sentence must hold one of these ("second fab")
     asserted: dt.date | None = None
     window: int = 1
     source_quote: str | None = None  # the sentence of the source article it came from (drafts)
@@ -328,6 +329,8 @@ def _claim_out(c: Claim) -> dict[str, Any]:
         d["not_with"] = list(c.not_with)
     if c.exclude:
         d["exclude"] = _terms_out(c.exclude)
+    if c.requires:
+        d["requires"] = _terms_out(c.requires)
     if c.asserted:
         d["asserted"] = c.asserted.isoformat()
     if c.window != 1:
@@ -526,8 +529,8 @@ _TOP_KEYS = ("id", "title", "language", "source_url", "published", "search_queri
 _ENTITY_KEYS = ("id", "name", "type", "aliases", "ambiguous", "unless_document", "contextual",
                 "require_document", "exclude_near", "anaphora", "case_sensitive", "source_quote",
                 "review")  # fmt: skip
-_COMMON_CLAIM_KEYS = ("id", "text", "kind", "deadline", "about", "not_with", "exclude", "asserted", "window",
-                      "source_quote", "review")  # fmt: skip
+_COMMON_CLAIM_KEYS = ("id", "text", "kind", "deadline", "about", "not_with", "exclude", "requires", "asserted",
+                      "window", "source_quote", "review")  # fmt: skip
 _SPEC_KEYS: dict[str, tuple[str, ...]] = {
     "quantity": ("value", "unit", "tolerance", "larger", "smaller", "smaller_requires", "growth"),
     "event": ("triggers", "event", "late", "replaced", "replaced_stance"),
@@ -800,6 +803,7 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
         about=about,
         not_with=c.refs(t["not_with"], f"{key}.not_with", ids) if "not_with" in t else (),
         exclude=c.terms(t, key, "exclude"),
+        requires=c.terms(t, key, "requires"),
         asserted=c.date(t, key, "asserted"),
         window=c.integer(t, key, "window", 1),
         source_quote=c.text(t, key, "source_quote", required=False) or None,

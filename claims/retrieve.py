@@ -375,10 +375,13 @@ def _on_topic(reading: Reading, claim: Claim, i: int) -> bool:
 def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -> Iterator[Passage]:
     """The sentences that address ``claim``, with the claim's own term lists found."""
     excluded = terms_regex(claim.exclude, reading.lang) if claim.exclude else None
+    required = terms_regex(claim.requires, reading.lang, plural=True) if claim.requires else None
     for i, s in enumerate(reading.sentences):
         ok, coref, subject_at = _addresses(reading, claim, i)
         if not ok or (excluded is not None and excluded.search(s.text)):
             continue
+        if claim.requires and (required is None or not required.search(s.text)):
+            continue  # the claim is about one part of its subject ("the second fab")
         found: dict[str, list[tuple[int, int]]] = {}
         for name, terms in claim_terms.items():
             rx = terms_regex(terms, reading.lang, plural=True)
