@@ -161,6 +161,7 @@ class ReportSpec:
     denied: Terms = field(default_factory=dict)
     changed: str = "contradicts"  # what another amount means ("updates": a new price)
     dropped_stance: str = "updates"
+    near_concept: str | None = None  # a cue that must say the deal is in the making ("negotiation")
     larger: str | None = None  # what a larger later amount means, if not ``changed``
     smaller: str | None = None  # … and a smaller one
 
@@ -364,9 +365,11 @@ _NAMED_OUT = {
     "opposite_concept": ("opposite", "opposite_concept"),
     "smaller_requires_cue": ("smaller_requires", "smaller_requires_cue"),
     "updated_concept": ("updated", "updated_concept"),
+    "near_concept": ("near", "near_concept"),
 }
 _NAMED_IN = frozenset(
-    {"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue", "updated_concept"}
+    {"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue", "updated_concept",
+     "near_concept"}
 )
 
 
@@ -787,7 +790,8 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
             larger=c.choice(t, key, "larger", _VERDICTS, None),
             smaller=c.choice(t, key, "smaller", _VERDICTS, None),
             tolerance=c.number(t, key, "tolerance", 0.2, minimum=0),
-            near=c.terms(t, key, "near"),
+            near={} if isinstance(t.get("near"), str) else c.terms(t, key, "near"),
+            near_concept=_cue_name(c, t, key, "near"),
             dropped=c.terms(t, key, "dropped"),
             denied=c.terms(t, key, "denied"),
         )

@@ -224,10 +224,14 @@ def _speaker_of(s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]
     if before:
         return max(before)[2]
     head = s.text[max(0, cs - 40) : cs].rstrip()
-    m = _NAME.search(head.split(",")[-1]) if not s.lang.cjk else None
-    if m and m.end() == len(head.split(",")[-1]) and len(m.group().split()) <= 4:
-        return False
-    after = [n for n in names if n[0] >= ce and _words(s, ce, n[0]) <= gap]
+    tail = head.split(",")[-1]
+    m = _NAME.search(tail) if not s.lang.cjk else None
+    at = cs - len(head) + (m.start() if m else 0)
+    is_cue = any(a <= at < b for a, b in (*s.cues["say"], *s.cues["hedge"], *s.cues["source"]))
+    if m and not is_cue and m.end() == len(tail) and len(m.group().split()) <= 4:
+        return False  # a name the story does not know ("Zuckerberg says")
+    # inverted speech names its speaker right after the cue ("said Musk", "según Musk")
+    after = [n for n in names if n[0] >= ce and _words(s, ce, n[0]) <= (1 if not s.lang.cjk else 4)]
     if after:
         return min(after)[2]
     return None

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..lang import Language, compile_terms
 from ..lang.common import fold
@@ -26,9 +27,16 @@ __all__ = ["DraftEntity", "Mention", "find_entities", "slug"]
 _L = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _TOKEN = re.compile(rf"[{_L}](?:[{_L}'’.&\-]*[{_L}])?")
 _MODEL_NO = re.compile(r"[ \-]?(\d{1,4})(?![\d.,]\d|[\w%])")
-_CONNECTORS = frozenset({"de", "del", "of", "von", "van", "der", "du", "des", "la", "di", "da", "&"})
+_CONNECTORS = frozenset(
+    {"de", "del", "of", "von", "van", "der", "du", "des", "la", "di", "da", "&"}
+)
 #: Articles and possessives before a thing one has or makes ("a Cybertruck", "its Cybertruck").
-_ARTICLE = {"en": "a|an|its", "es": "un|una|su", "fr": "un|une|sa|son", "de": "ein|eine|sein|seine|ihr|ihre"}
+_ARTICLE = {
+    "en": "a|an|its",
+    "es": "un|una|su",
+    "fr": "un|une|sa|son",
+    "de": "ein|eine|sein|seine|ihr|ihre",
+}
 #: "la secretaria de Comercio, Gina Raimondo": the title's complement before the name.
 _APPOSITION = re.compile(r"\s+(?:de|del|of|du|des|für)\s+[\w\-]+,\s*$")
 _TYPES = ("person", "org", "product", "place", "thing")
@@ -57,6 +65,7 @@ class DraftEntity:
     mentions: int = 0
     in_title: bool = False
     first: int = 0
+    contextual: dict[str, Any] | None = None  # the story's unnamed thing: a term near the anchor
 
 
 def slug(text: str) -> str:
@@ -75,7 +84,9 @@ def _weekdays(code: str) -> frozenset[str]:
     try:
         from babel.dates import get_day_names
 
-        return frozenset(fold(n) for w in ("wide", "abbreviated") for n in get_day_names(w, locale=code).values())
+        return frozenset(
+            fold(n) for w in ("wide", "abbreviated") for n in get_day_names(w, locale=code).values()
+        )
     except (ImportError, ValueError, LookupError):
         return frozenset()
 
@@ -84,7 +95,11 @@ def _is_name_token(tok: str, lang: Language) -> bool:
     if not tok[0].isupper() and not re.search(r"[a-z][A-Z]", tok):
         return False
     folded = fold(tok).rstrip(".")
-    if folded in lang.months or _ROMAN.fullmatch(tok) or (not lang.cjk and folded in _weekdays(lang.code)):
+    if (
+        folded in lang.months
+        or _ROMAN.fullmatch(tok)
+        or (not lang.cjk and folded in _weekdays(lang.code))
+    ):
         return False
     letters = [c for c in tok if c.isalpha()]
     return not (len(letters) <= 2 and tok.isupper() and not any(c.isdigit() for c in tok))
@@ -97,7 +112,9 @@ class _Scanner:
         self.lang = lang
         self.function = FUNCTION.get(lang.code, frozenset())
         self.lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
-        self.blockers = compile_terms(tuple(lang.units) + tuple(lang.currencies) + tuple(lang.scales), lang.cjk)
+        self.blockers = compile_terms(
+            tuple(lang.units) + tuple(lang.currencies) + tuple(lang.scales), lang.cjk
+        )
 
     def _blocked(self, tok: str) -> bool:
         """A unit or currency word ("GPUs", "USD") ends a name; "CHIPS Act" does not."""
@@ -147,9 +164,13 @@ class _Scanner:
             j -= 1
         return j
 
-    def _mention(self, s: str, toks: list[re.Match[str]], i: int, j: int, index: int) -> list[Mention]:
+    def _mention(
+        self, s: str, toks: list[re.Match[str]], i: int, j: int, index: int
+    ) -> list[Mention]:
         initial = not s[: toks[i].start()].strip(" «“\"'(¿¡")
-        while i < j and self._common(toks[i].group(), initial and i == 0 or toks[i].group().lower() in self.function):
+        while i < j and self._common(
+            toks[i].group(), (initial and i == 0) or toks[i].group().lower() in self.function
+        ):
             i += 1
             initial = False
         if i >= j:
@@ -160,7 +181,9 @@ class _Scanner:
             rest = s[number.end() :].split()
             if not (rest and self._blocked(rest[0].strip(".,;:"))):
                 end = number.end()
-        return [Mention(s[start:end], index, start, end, initial and not s[:start].strip(" «“\"'(¿¡"))]
+        return [
+            Mention(s[start:end], index, start, end, initial and not s[:start].strip(" «“\"'(¿¡"))
+        ]
 
 
 _ZH_TRANSLIT = re.compile("[" + "".join(sorted(ZH.TRANSLIT)) + "]{2,6}")
@@ -174,7 +197,9 @@ def _zh_mentions(sentence: str, index: int, text: str) -> list[Mention]:
     for m in _ZH_TRANSLIT.finditer(sentence):
         name = m.group()
         tail = sentence[m.end() : m.end() + 3]
-        cued = tail.startswith(ZH.ORG_END + ZH.PLACE_END) or sentence[: m.start()].endswith(ZH.PLACE_BEFORE)
+        cued = tail.startswith(ZH.ORG_END + ZH.PLACE_END) or sentence[: m.start()].endswith(
+            ZH.PLACE_BEFORE
+        )
         if cued or (len(name) >= 3 and text.count(name) >= 2):
             out.append(Mention(name, index, m.start(), m.end(), False))
     for m in _ZH_ORG.finditer(sentence):
@@ -205,7 +230,9 @@ def _split_compounds(mentions: list[Mention]) -> list[Mention]:
             continue
         head = " ".join(parts[:cut])
         out.append(Mention(head, m.sentence, m.start, m.start + len(head), m.initial))
-        out.append(Mention(" ".join(parts[cut:]), m.sentence, m.start + len(head) + 1, m.end, False))
+        out.append(
+            Mention(" ".join(parts[cut:]), m.sentence, m.start + len(head) + 1, m.end, False)
+        )
     return out
 
 
@@ -253,15 +280,23 @@ def _type_votes(ms: list[Mention], sentences: list[str], lang: Language) -> str:
             votes["person"] += 3
         if _ends_with(company, before, 45):
             votes["org"] += 2
-        if _ends_with(preps, before, 1) or before.endswith(ZH.PLACE_BEFORE) or after.startswith(ZH.PLACE_END):
+        if (
+            _ends_with(preps, before, 1)
+            or before.endswith(ZH.PLACE_BEFORE)
+            or after.startswith(ZH.PLACE_END)
+        ):
             votes["place"] += 2
         if after.startswith(ZH.ORG_END):
             votes["org"] += 2
-        if re.search(r"[a-z][A-Z]", text) or (text.isupper() and len(text) >= 3 and not votes["product"]):
+        if re.search(r"[a-z][A-Z]", text) or (
+            text.isupper() and len(text) >= 3 and not votes["product"]
+        ):
             votes["org"] += 1
         if say.match(after.lstrip()) and " " not in text.strip() and text.istitle():
             votes["person"] += 1
-        if _ARTICLE.get(code) and re.search(rf"\b(?:{_ARTICLE[code]})\s+(?:[\w\-]+\s+)?$", before, re.I):
+        if _ARTICLE.get(code) and re.search(
+            rf"\b(?:{_ARTICLE[code]})\s+(?:[\w\-]+\s+)?$", before, re.I
+        ):
             votes["product"] += 1
         if company.search(after[:25]):
             votes["org"] += 2
@@ -321,7 +356,9 @@ def find_entities(title: str, sentences: list[str], lang: Language) -> list[Draf
         plain = all(m.text.istitle() and " " not in m.text for m in ms)
         if plain and all(m.initial for m in ms) and not _still_a_name(ms, mentions, scanner):
             continue
-        aliases = sorted({m.text for m in ms}, key=lambda a: (-sum(x.text == a for x in ms), len(a)))
+        aliases = sorted(
+            {m.text for m in ms}, key=lambda a: (-sum(x.text == a for x in ms), len(a))
+        )
         name = max(aliases, key=lambda a: (len(a.split(" ")), sum(x.text == a for x in ms)))
         eid = slug(min(aliases, key=len))
         while eid in taken:

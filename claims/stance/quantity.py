@@ -125,8 +125,13 @@ def decide(p: Passage) -> Verdict | None:
         at = growth[0]
         if not p.sentence.cue_in_clause("comparison", at[0]) and not planned(p, at[0]):
             found.append(verdict(p, spec.larger, 0.6, "quantity.growth_word", (p.span("growth", *at),)))
+    equal = [v for v in found if v.rule in ("quantity.equal", "quantity.equal_planned")]
+    if equal:
+        found = equal  # the claim's figure stated or planned here: the others count other things
     if not found:
-        unit_named = p.terms["unit"] or any(f.unit == concept and concept for f in p.sentence.figures)
+        unit_named = p.terms["unit"] or any(
+            f.unit == concept and concept and not _other_claims_figure(p, f) for f in p.sentence.figures
+        )
         return addressed(p, "quantity.no_figure") if unit_named else None
     return max(found, key=lambda v: ({"updates": 3, "contradicts": 2, "supports": 1}.get(v.stance, 0), v.confidence))
 
@@ -140,7 +145,9 @@ def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
         value = target * (1 - 2 * spec.tolerance)  # "far fewer than 100,000": a smaller figure
     if abs(value - target) <= spec.tolerance * target or (f.qualifier == "more" and value <= target <= value * (1 + 2 * spec.tolerance)):
         if plan:
-            return addressed(p, "quantity.equal_planned", (*spans, p.span("plan", *plan)))
+            recalled = p.sentence.cue_in_clause("retrospective", f.start, before_only=True)
+            rule = "quantity.equal_recalled" if recalled else "quantity.equal_planned"
+            return addressed(p, rule, (*spans, p.span("plan", *plan)))
         if negated_clause(p, f.start):
             return verdict(p, spec.smaller or "contradicts", 0.6, "quantity.equal_negated", spans, shown)
         return verdict(p, "supports", 0.9, "quantity.equal", spans, shown)

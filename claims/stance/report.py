@@ -37,6 +37,17 @@ def _money(p: Passage, spec: ReportSpec) -> list[Figure]:
     return [f for f in p.sentence.figures if f.currency == spec.currency and f.value >= 1]
 
 
+def _said(p: Passage, spec: ReportSpec) -> list[tuple[int, int]]:
+    """What makes the amount the claim's: the dossier's ``near`` (words, or a cue such
+    as "negotiation": the deal must be in the making), else its topic or a deal or
+    price word."""
+    if spec.near_concept:
+        return [*p.terms["near"], *p.sentence.cues[spec.near_concept]]
+    if spec.near:
+        return p.terms["near"]
+    return p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+
+
 def _on_claim(p: Passage, pos: int, topic: list[tuple[int, int]]) -> bool:
     """A denial or a dropped deal counts in the clause that holds the amount or the
     claim's topic word, not anywhere in the sentence."""
@@ -65,7 +76,7 @@ def _at_claim_time(p: Passage) -> bool:
     original announcement (the other versions' prices), not a change."""
     story = p.reading.story
     made = p.claim.asserted or (story.published.date() if story.published else None)
-    return bool(made and p.sentence.published and p.sentence.published <= made + dt.timedelta(days=1))
+    return bool(made and p.sentence.published and abs(p.sentence.published - made) <= dt.timedelta(days=1))
 
 
 def decide(p: Passage) -> Verdict | None:
@@ -87,7 +98,7 @@ def decide(p: Passage) -> Verdict | None:
             return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
         if recalled(p, f.start) or p.sentence.cue_near("conditional", f.start):
             return addressed(p, "report.amount_recalled", (span,))  # "would have been worth"
-        said = p.terms["near"] or p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+        said = _said(p, spec)
         if not said:
             return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
         return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))
