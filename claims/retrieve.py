@@ -207,7 +207,7 @@ class Reading:
         return None
 
 
-_HEADLINE_SPEAKER = re.compile(r"^[^:：,，]{2,30}[:：]\s")
+_HEADLINE_SPEAKER = re.compile(r"^[^:：,，]{2,30}(?::\s|：)")
 _COMPANY = re.compile(
     r"(?i)\b(?:the|la|le|die|das|der)\s+(?:company|compañía|empresa|firma|société|entreprise|groupe|Unternehmen|Konzern|Firma)\b|该公司|公司方面"
 )
@@ -259,6 +259,11 @@ class Passage:
 
     @property
     def quote(self) -> str:
+        """The sentence, with the one before it when that is where the subject is named."""
+        if self.coreferent and self.sentence.index > 0:
+            before = self.reading.sentences[self.sentence.index - 1]
+            if not before.is_title:
+                return f"{before.original} {self.sentence.original}"
         return self.sentence.original
 
     def span(self, kind: str, s: int, e: int) -> Span:
@@ -279,7 +284,7 @@ def terms_regex(terms: Terms, lang: Language, plural: bool = False) -> re.Patter
 
 def read(story: Story, doc: Document) -> Reading:
     """Read the article once for every claim of the story."""
-    lang = language(doc.language, origin=f"story {story.id}")
+    lang = language(doc.language or _script_language(doc.text), origin=f"story {story.id}")
     published = doc.published.date() if doc.published else None
     mentions = [*entity_mentions(story, doc), *anaphora_mentions(story, doc)]
     sentences: list[Sentence] = []
@@ -301,6 +306,12 @@ def read(story: Story, doc: Document) -> Reading:
     )
 
 
+def _script_language(text: str) -> str:
+    """A guess from the script when nothing declared the language (the crawler
+    identifies every page's, so this is for direct calls): Han is Chinese, else English."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+
+
 def _names(s: Sentence, group: Sequence[str]) -> list[int]:
     return [p for eid in group for p, _ in s.entities.get(eid, [])]
 
@@ -313,8 +324,10 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
     if any(s.entities.get(eid) for eid in claim.not_with):
         return False, False, []
     here = [_names(s, g) for g in claim.about]
-    if all(here):
+    if all(here) and not _borrowed(s, claim):
         return True, False, here[0]
+    if all(here):
+        return False, False, []
     if s.is_title:
         return False, False, []
     lo = max(0, i - claim.window)
@@ -327,6 +340,18 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
     if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
         return False, False, []
     return True, True, here[0]
+
+
+def _borrowed(s: Sentence, claim: Claim) -> bool:
+    """The subject is named only by a common noun ("el clúster", "the biggest cluster")
+    that the sentence gives to someone the story does not know ("de Amazon", "in
+    Louisiana"), or ranks ("the biggest X in the world" is not co-reference)."""
+    subject = claim.about[0]
+    if any(s.named.get(e) for e in subject):
+        return False
+    weak = [(a, b) for e in subject for a, b in s.entities.get(e, [])]
+    ranked = any(a <= x < b or (0 <= a - x <= 20) for a, b in weak for x, _ in s.cues["superlative"])
+    return ranked or _foreign_name(s)
 
 
 def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
