@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument(
         "action",
         nargs="?",
-        choices=["list", "show", "try", "test"],
+        choices=["list", "show", "try", "test", "draft", "add"],
         default="list",
         help="list (default); show ID; try ID TEXT (explain verdicts); test ID DIR (score on labelled articles)",
     )
@@ -206,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("target", nargs="?", metavar="TEXT|DIR", help="try: the text (or @FILE); test: a labelled folder")
     st.add_argument("--lang", metavar="CODE", help="try: the text's language (default: the story's)")
     st.add_argument("--published", metavar="DATE", help="try: the text's publication date (default: now)")
+    st.add_argument("--id", dest="draft_id", metavar="ID", help="draft: the new story's id")
+    st.add_argument("--out", metavar="FILE", help="draft: write the dossier to FILE (default stdout)")
     _add_format(st, "json")
 
     sa = sub.add_parser(
@@ -388,10 +390,42 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stories_draft_or_add(args: argparse.Namespace) -> int:
+    """`stories draft SOURCE` and `stories add FILE` (use cases in scheduler.drafting)."""
+    from scheduler import drafting
+    from scheduler.config import find_config
+
+    if not args.story_id:
+        raise UsageError(f"`followup stories {args.action}` needs a {'SOURCE' if args.action == 'draft' else 'FILE'}")
+    try:
+        if args.action == "add":
+            done = drafting.add_story(find_config(getattr(args, "config", None)), Path(args.story_id))
+            queued = drafting.queue_analysis(Path(done["config"]), utc_now())
+            print(f"added story {done['id']}: {done['path']} (in {done['config']}); "
+                  + ("stored articles queued for analysis" if queued is not None else "run `followup init` to load it"))  # fmt: skip
+            return EXIT_OK
+        published = parse_when(args.published, option="--published") if args.published else None
+        text, claims = drafting.draft_from_source(
+            args.story_id, _config(args).crawl, story_id=args.draft_id, language=args.lang, published=published
+        )
+    except drafting.DraftError as exc:
+        raise UsageError(str(exc)) from None
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if not claims:
+        print(f"followup: {args.story_id}: no checkable claim found: the draft is empty", file=sys.stderr)
+        return EXIT_FAIL
+    return EXIT_OK
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     from scheduler import output
     from scheduler.app import load_stories
 
+    if args.action in ("draft", "add"):
+        return _stories_draft_or_add(args)
     cfg = _config(args)
     if args.action in ("try", "test"):
         return _stories_try_or_test(args, _story(cfg, args.story_id) if args.story_id else None)
