@@ -225,6 +225,12 @@ def load_config(path: Path, *, env: dict[str, str] | None = None) -> Config:
     story_paths: list[Path] = []
     for i, ref in enumerate(fc.stories):
         p = resolve_story_path(ref.path, base)
+        if p.is_dir():  # a folder of dossiers: each *.toml in it, in name order
+            found = sorted(q for q in p.glob("*.toml") if q.is_file())
+            if not found:
+                raise ConfigError(f"{path}: stories[{i}].path: folder {p} holds no *.toml dossier")
+            story_paths.extend(found)
+            continue
         if not p.is_file():
             raise ConfigError(f"{path}: stories[{i}].path: story file {p} not found")
         story_paths.append(p)

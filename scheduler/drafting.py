@@ -225,7 +225,8 @@ def draft_from_source(source: str, crawl: CrawlConfig, *, story_id: str | None =
 
 
 def story_files(path: Path) -> list[Path]:
-    """The dossiers a ``[[stories]] path`` names: the file, or each *.toml of a folder."""
+    """The dossiers a ``[[stories]] path`` names: the file, or each *.toml of a folder
+    (as scheduler.config.load_config reads them)."""
     return sorted(p for p in path.glob("*.toml") if p.is_file()) if path.is_dir() else [path]
 
 

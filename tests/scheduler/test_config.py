@@ -127,3 +127,22 @@ def test_bundled_default_config_is_valid() -> None:
     langs = {s.language for s in cfg.sources}
     assert {"en", "es", "zh"} <= langs
     assert cfg.database_url == "sqlite:///followup.db"
+
+
+def test_a_folder_of_dossiers_lists_each_toml_in_name_order(tmp_path: Path) -> None:
+    from claims.dossier import builtin_story_path
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for name in ("b-cybertruck", "a-tsmc"):
+        src = builtin_story_path(name.split("-", 1)[1] if name.startswith("b") else "tsmc-arizona")
+        (folder / f"{name}.toml").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "notes.txt").write_text("not a dossier", encoding="utf-8")
+    cfg = load_config(write(tmp_path, GOOD.replace("builtin:xai-supercomputer", "stories")), env={})
+    assert [p.name for p in cfg.story_paths] == ["a-tsmc.toml", "b-cybertruck.toml"]
+
+
+def test_an_empty_folder_of_dossiers_is_an_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "stories").mkdir()
+    with pytest.raises(ConfigError, match=r"stories\[0\]\.path: folder .*stories holds no \*\.toml"):
+        load_config(write(tmp_path, GOOD.replace("builtin:xai-supercomputer", "stories")), env={})
