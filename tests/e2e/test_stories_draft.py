@@ -4,6 +4,7 @@ a loopback server allowed by the config, and the bad inputs (exit 2, nothing wri
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -56,16 +57,6 @@ def server() -> Iterator[str]:
         srv.server_close()
 
 
-def _strip_review(path: Path) -> None:
-    """Until claims/dossier.py accepts source_quote and review, `stories add` gets a copy without them."""
-    lines = [
-        x
-        for x in path.read_text(encoding="utf-8").splitlines()
-        if not x.startswith(("source_quote = ", "review = "))
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def test_draft_local_file_then_add(tmp_path: Path) -> None:
     cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", [], allow="127.0.0.1:1")
     out = tmp_path / "draft.toml"
@@ -85,7 +76,6 @@ def test_draft_local_file_then_add(tmp_path: Path) -> None:
     )
     data = tomllib.loads(out.read_text(encoding="utf-8"))
     assert data["id"] == "solaria" and data["claims"] and all(c["review"] for c in data["claims"])
-    _strip_review(out)
     followup("init", config=cfg)
     added = followup("stories", "add", str(out), config=cfg)
     assert "added story solaria" in added.stdout and (tmp_path / "solaria.toml").is_file()
@@ -146,3 +136,27 @@ def test_unreachable_and_no_claims(tmp_path: Path) -> None:
         and "EMPTY DRAFT" in empty.stdout
         and "no checkable claim" in empty.stderr
     )
+
+
+def test_the_readme_walkthrough_tracks_a_new_story(tmp_path: Path) -> None:
+    """README, "Track a new story in five minutes": draft from a saved article, add it
+    unedited, then ask the story's claims about a later report."""
+    article = Path(__file__).resolve().parents[1] / "fixtures" / "draft" / "en.txt"
+    cfg = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", [], allow="127.0.0.1:1")
+    draft = tmp_path / "my-story.toml"
+    followup("stories", "draft", str(article), "--lang", "en", "--published", "2024-03-05",
+             "--id", "my-story", "--out", str(draft), config=cfg)  # fmt: skip
+    followup("init", config=cfg)
+    followup("stories", "add", str(draft), config=cfg)
+    shown = followup("stories", "show", "my-story", "--format", "json", config=cfg).stdout
+    claims = {c["id"]: c for c in json.loads(shown)["claims"]}
+    assert claims, "the draft has claims"
+    later = ("Nimbus Robotics ships Atlas 3\n"
+             "Nimbus Robotics delivered its first Atlas 3 robots to retailers on 2 April 2024, analysts said.")  # fmt: skip
+    tried = json.loads(
+        followup("stories", "try", "my-story", later, "--published", "2024-04-03", "--format", "json",
+                 config=cfg).stdout  # fmt: skip
+    )
+    assert tried["relevant"] and tried["claims"], tried
+    board = followup("claims", "--story", "my-story", "--format", "json", config=cfg).stdout
+    assert {c["id"] for c in json.loads(board)["claims"]} == set(claims)
