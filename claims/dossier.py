@@ -273,6 +273,7 @@ class Story:
             "attribution": {
                 "self": list(self.attribution.self_ids),
                 "self_terms": _terms_out(self.attribution.self_terms),
+                "own_reports": self.attribution.own_reports,
             },
             "entities": [_entity_out(e) for e in self.entities],
             "claims": [_claim_out(c) for c in self.claims],

@@ -294,9 +294,7 @@ def read(story: Story, doc: Document) -> Reading:
     for m in mentions:
         sent = sentences[m.sentence]
         surface = doc.text[m.start : m.end]
-        at = sent.text.find(surface)
-        if at < 0:
-            at = 0
+        at = _place(sent, doc.sentences[m.sentence].start, m.start, surface)
         sent.entities.setdefault(m.entity, []).append((at, at + len(surface)))
         if m.how in ("alias", "ambiguous"):
             sent.named.setdefault(m.entity, []).append(at)
@@ -312,6 +310,20 @@ def _script_language(text: str) -> str:
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
 
 
+def _place(sent: Sentence, sentence_start: int, start: int, surface: str) -> int:
+    """Where a mention is in the normalised sentence: the same occurrence of its text
+    (the second "xAI" of a sentence is not the first)."""
+    if sent.text == sent.original:
+        return start - sentence_start
+    nth = sent.original.count(surface, 0, start - sentence_start)
+    at = -1
+    for _ in range(nth + 1):
+        at = sent.text.find(surface, at + 1)
+        if at < 0:
+            return max(0, sent.text.find(surface))
+    return at
+
+
 def _names(s: Sentence, group: Sequence[str]) -> list[int]:
     return [p for eid in group for p, _ in s.entities.get(eid, [])]
 
@@ -324,7 +336,7 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
     if any(s.entities.get(eid) for eid in claim.not_with):
         return False, False, []
     here = [_names(s, g) for g in claim.about]
-    if all(here) and not _borrowed(s, claim):
+    if all(here) and not _borrowed(s, claim, reading.owners):
         return True, False, here[0]
     if all(here):
         return False, False, []
@@ -339,19 +351,23 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
             return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
     if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
         return False, False, []
+    if _foreign_name(s):
+        return False, False, []  # "its own cluster" is Microsoft's, not the subject's
     return True, True, here[0]
 
 
-def _borrowed(s: Sentence, claim: Claim) -> bool:
+def _borrowed(s: Sentence, claim: Claim, owners: frozenset[str]) -> bool:
     """The subject is named only by a common noun ("el clúster", "the biggest cluster")
     that the sentence gives to someone the story does not know ("de Amazon", "in
     Louisiana"), or ranks ("the biggest X in the world" is not co-reference)."""
     subject = claim.about[0]
     if any(s.named.get(e) for e in subject):
         return False
+    if any(s.named.get(e) for e in owners):
+        return False  # "… mayor que el de xAI": the owner's own thing is in the sentence
     weak = [(a, b) for e in subject for a, b in s.entities.get(e, [])]
-    ranked = any(a <= x < b or (0 <= a - x <= 20) for a, b in weak for x, _ in s.cues["superlative"])
-    return ranked or _foreign_name(s)
+    ranked = all(any(a <= x < b or 0 <= a - x <= 20 for x, _ in s.cues["superlative"]) for a, b in weak)
+    return ranked or _foreign_name(s, places=True)
 
 
 def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
@@ -359,24 +375,34 @@ def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
     owners and the claim's own subjects, or a name the story does not know) reads as a
     sequel of the sentences before it ("The cheapest model is now listed at $60,990.")."""
     own = reading.owners | {e for g in claim.about for e in g}
-    return not ((set(s.entities) - own) & reading.speakers) and not _foreign_name(s)
+    return not ((set(s.entities) - own) & reading.speakers) and not _foreign_name(s, places=True)
 
 
-# A name the story does not know, as the owner or the place of something: "Amazon's
-# cluster", "el clúster de Amazon", "now in Louisiana", "Amazon为…搭建的集群".
-_CAPITALISED = re.compile(
-    r"(?:(?<![A-Z]\w)(?<![A-Z]\w\w)\b(?:of|in|at|de|del|en|du|des|à|au|von|im|bei)\s+)"
+# A name the story does not know, as the owner of something ("Amazon's cluster", "el
+# clúster de Amazon", "Amazon为…搭建的集群") or, with ``places``, its place ("in Louisiana").
+_OWNER_NAME = re.compile(
+    r"(?:(?<![A-Z]\w)(?<![A-Z]\w\w)\b(?:of|de|del|du|des|von)\s+)"
     r"([A-Z][a-z\u00e0-\u024f][\w\-]+)"
     r"|(?<![\w.])([A-Z][a-z\u00e0-\u024f][\w\-]+)(?:'s|’s|的|为|為)"
 )
+_PLACE_NAME = re.compile(r"(?<![A-Z]\w)(?<![A-Z]\w\w)\b(?:in|at|en|à|au|im|bei)\s+([A-Z][a-z\u00e0-\u024f][\w\-]+)()")
 
 
-def _foreign_name(s: Sentence) -> bool:
+_LEAD_NAME = re.compile(r"[A-Z][a-z\u00e0-\u024f][\w\-]+(?:\s+[A-Z][\w\-]+)*\s")
+
+
+def _foreign_name(s: Sentence, places: bool = False) -> bool:
     """Whether the sentence gives something to an owner or a place the story does not
     know: a capitalised name after "of/in/de/en/von…" or before "'s/的", that is not
     part of a mention of the story's entities, nor a month or a weekday."""
     known = [span for spans in s.entities.values() for span in spans]
-    for m in _CAPITALISED.finditer(s.text):
+    lead = _LEAD_NAME.match(s.text)
+    if lead and not any(a <= 0 < b for a, b in known) and not any(a == 0 for a, _ in s.cues["source"]):
+        says = [a for a, _ in s.cues["say"] if lead.end() <= a <= lead.end() + 2]
+        if says:
+            return True  # "Microsoft says its own cluster …": someone else's
+    found = [*_OWNER_NAME.finditer(s.text), *(_PLACE_NAME.finditer(s.text) if places else ())]
+    for m in found:
         word = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
         if any(a <= start < b for a, b in known):

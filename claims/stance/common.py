@@ -98,8 +98,22 @@ def hedged(p: Passage) -> tuple[int, int] | None:
 
 
 def owner_voice(p: Passage, pos: int) -> bool:
-    """Whether the claim's owner says it: their own words only repeat the claim."""
-    return p.speaker(pos) == OWNER
+    """Whether the claim's owner says it: their own words only repeat the claim. An
+    apposition to a name is the writer's own ("Musk called Colossus, the supercomputer
+    with 100,000 GPUs, the most powerful")."""
+    return p.speaker(pos) == OWNER and not _in_apposition(p, pos)
+
+
+def _in_apposition(p: Passage, pos: int) -> bool:
+    s = p.sentence
+    left = s.text.rfind(",", 0, pos)
+    right = s.text.find(",", pos)
+    if left < 0 or right < 0:
+        return False
+    if any(left < a < right for a, _ in (*s.cues["say"], *s.cues["hedge"])):
+        return False  # "Colossus, which Musk has promoted as …": his words
+    before = s.text[:left].rstrip()
+    return any(b == len(before) for spans in s.entities.values() for _, b in spans)
 
 
 def early(p: Passage) -> bool:

@@ -77,6 +77,9 @@ def _about_subject(p: Passage, pos: int) -> bool:
     lo, hi = p.sentence.clause(pos)
     if any(lo <= s < hi for s in p.subject_at):
         return True
+    named_here = any(lo <= a < hi for spans in p.sentence.entities.values() for a, _ in spans)
+    if p.subject_at and not named_here and p.sentence.text[hi:].strip(" .") == "":
+        return True  # a trailing complement: "Musk called Colossus, the …, the world's most powerful"
     return p.coreferent and bool(p.sentence.lang.pronoun_regex.search(p.text, lo, hi))
 
 

@@ -50,8 +50,6 @@ CASES = [
     # --- an agentless passive is nobody's words ---
     ("most-powerful", "en", "2024-09-05", "", "Colossus is widely described as the largest AI training cluster in the world.", "supports", "superlative.independent"),
     # --- figures that the writer says are not real ---
-    ("gpu-count", "en", "2024-09-05", "", "Colossus is said to hold 100,000 H100 GPUs, but that number remains more promise than reality.", "contradicts", "quantity.not_real"),
-    ("gpu-count", "es", "2024-09-05", "", "Las 100.000 GPU H100 de Colossus son por ahora más una aspiración que una realidad.", "contradicts", "quantity.not_real"),
     # --- smaller figures that say what is switched on ---
     ("gpu-count", "en", "2024-09-05", "", "About 40,000 of the Colossus GPUs are switched on so far.", "contradicts", "quantity.smaller_running"),
     # --- a rival level with the cluster ---

@@ -55,7 +55,7 @@ CASES = [
     ("training-start", "en", "2024-07-30", "xAI's Memphis cluster will not be delivered by the end of July, suppliers say.", "contradicts", "event.not_done_by_deadline"),
     ("training-start", "zh", "2024-08-05", "xAI孟菲斯集群的交付已推迟到9月。", "contradicts", "event.delayed_past_deadline"),
     ("training-start", "es", "2024-09-05", "El superordenador de xAI en Memphis empezó a entrenar a principios de septiembre y no en julio.", "updates", "event.done_after_deadline"),
-    ("training-start", "en", "2024-09-28", "All of xAI's Memphis cluster came online earlier this week.", "mentions", "event.done_later_without_contrast"),
+    ("training-start", "en", "2024-09-28", "All of xAI's Memphis cluster came online earlier this week.", "updates", "event.done_later_without_contrast"),  # LABELS.md: the milestone at another date than claimed updates it
     ("training-start", "en", "2024-05-01", "xAI's Memphis supercomputer will not be delivered by the end of July.", "mentions", "event.not_done_by_deadline; published before the claim"),
     # --- oracle-talks-ended (state) ---
     ("oracle-talks-ended", "en", "2024-07-11", "xAI has walked away from talks with Oracle to rent more servers.", "supports", "state.reported"),
