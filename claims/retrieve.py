@@ -174,8 +174,8 @@ class Reading:
     def _who(self, s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]]) -> bool | None:
         """The speaker of one speech cue: True for an owner, False for someone else."""
         head = s.text[max(0, cs - 60) : cs]
-        if s.cues["source"] and any(cs - 60 <= a < cs for a, _ in s.cues["source"]):
-            return False  # "analysts said", "people familiar with xAI's plans said"
+        if s.cues["source"] and any(cs - 60 <= a < cs or ce <= a <= ce + 12 for a, _ in s.cues["source"]):
+            return False  # "analysts said", "people familiar with xAI's plans said", "sagen Experten"
         who = _speaker_of(s, cs, ce, names)
         if who is not None:
             return who

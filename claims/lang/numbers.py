@@ -120,9 +120,20 @@ def _tables(lang: Language) -> tuple[re.Pattern[str], ...]:
     return found
 
 
+def _scale_regex(term: str) -> str:
+    """A scale word as a regex without a word boundary before it: it may stick to the
+    digits ("$10bn", "€30bn", "3,5M")."""
+    if term.startswith("re:"):
+        return f"(?:{term[3:]})"
+    return re.escape(term.rstrip("*")) + (r"\w*" if term.endswith("*") else "")
+
+
 def _build_tables(lang: Language) -> tuple[re.Pattern[str], ...]:
     cjk = lang.cjk
-    scales = compile_terms(tuple(lang.scales), cjk)
+    # a scale may stick to the digits ("$10bn", "3,5M"): no word boundary before it
+    words = sorted((_scale_regex(t) for t in lang.scales), key=len, reverse=True)
+    after = "" if cjk else r"(?![A-Za-z\u00c0-\u024f])"  # "万块" is fine, "millionaire" is not
+    scales = re.compile(f"(?:{'|'.join(words)}){after}" if words else "(?!)", re.IGNORECASE)
     before = "|".join(
         f"(?P<{name}>{compile_terms(words, cjk).pattern})"
         for name, words in (("about", lang.approx), ("more", lang.more), ("less", lang.less))
@@ -192,7 +203,7 @@ def _qualified(
     head = text[max(0, start - 40) : start]
     tail = text[end : end + 40]
     qualifier = None
-    q = before.search(re.sub(r"(?:US\$|NT\$|[$€£¥])\s*$", "", head))
+    q = before.search(re.sub(r"(?:US\$|NT\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|JPY|TWD))\s*$", "", head))
     if q:
         qualifier = next(k for k, v in q.groupdict().items() if v)
     else:
@@ -212,7 +223,7 @@ def _qualified(
 def _currency(head: str, tail: str, currencies: re.Pattern[str], lang: Language) -> str | None:
     """A currency symbol or word right before or after the figure."""
     mapping = dict(lang.currencies)
-    pre = re.search(r"(US\$|NT\$|R\$|[$€£¥])\s*$", head)
+    pre = re.search(r"(US\$|NT\$|R\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|JPY|TWD)\b)\s*$", head)
     if pre:
         found = _term_value(mapping, pre.group(1), lang.cjk)
         return found if isinstance(found, str) else _SYMBOLS.get(pre.group(1), "USD")
@@ -229,7 +240,8 @@ def _currency(head: str, tail: str, currencies: re.Pattern[str], lang: Language)
     return found if isinstance(found, str) else None
 
 
-_SYMBOLS = {"$": "USD", "US$": "USD", "NT$": "TWD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_SYMBOLS = {"$": "USD", "US$": "USD", "NT$": "TWD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
+            "USD": "USD", "EUR": "EUR", "GBP": "GBP", "CNY": "CNY", "JPY": "JPY", "TWD": "TWD"}  # fmt: skip
 _UNIT_GAP = re.compile(r"[^;:,.()，。；：（）]{0,40}")
 _STANDALONE_NUMBER = re.compile(r"(?<![\w])\d")
 

@@ -37,6 +37,13 @@ def _money(p: Passage, spec: ReportSpec) -> list[Figure]:
     return [f for f in p.sentence.figures if f.currency == spec.currency and f.value >= 1]
 
 
+def _said_of_subject(p: Passage, pos: int) -> bool:
+    """An amount is the subject's when the subject is named before it in the sentence
+    or in its clause ("xAI … negotiating a deal, worth about $10 billion"), not only
+    after it ("Tesla earned $5.5 billion …, but the Cybertruck …")."""
+    return subject_near(p, pos)
+
+
 def _said(p: Passage, spec: ReportSpec) -> list[tuple[int, int]]:
     """What makes the amount the claim's: the dossier's ``near`` (words, or a cue such
     as "negotiation": the deal must be in the making), else its topic or a deal or
@@ -85,7 +92,7 @@ def decide(p: Passage) -> Verdict | None:
     topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
     denied = [d for d in p.terms["denied"] or p.sentence.cues["denial"] if _on_claim(p, d[0], topic)]
     dropped = [d for d in p.terms["dropped"] or p.sentence.cues["cancelled"] if _on_claim(p, d[0], topic)]
-    amounts = [f for f in _money(p, spec) if subject_near(p, f.start) and not _other_claims_amount(p, f)]
+    amounts = [f for f in _money(p, spec) if _said_of_subject(p, f.start) and not _other_claims_amount(p, f)]
     same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
     if denied and (same or topic):
         return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
