@@ -82,21 +82,30 @@ def _at(p: Passage, spec: EventSpec, deadline: dt.date, hit: tuple[int, int]) ->
             return _unfinished(p, spec, deadline, when, state, (*spans, p.span(state, *cue)), value)
     if negated(p, at):
         return _unfinished(p, spec, deadline, when, "negated", spans, value)
+    return _done_or_planned(p, spec, deadline, at, when, spans, value)
+
+
+def _done_or_planned(
+    p: Passage, spec: EventSpec, deadline: dt.date, at: int, when: DateSpan | None, spans: tuple[Span, ...], value: str | None
+) -> Verdict:
+    """Neither stopped nor negated: it happened, it is planned, or the sentence only
+    names it. What stands next to the event word decides; a past date tells the tense
+    where the language does not ("2023年7月投产")."""
     s = p.sentence
     future = s.cue_near("plan", at) or s.cue_near("conditional", at)
+    plan = future or s.cue_near("retrospective", at)
     done = s.cue_near("done", at) or s.cue_near("on_time", at)
-    if _closer(done, future or s.cue_near("retrospective", at), at) and not _governs(future, done):
-        return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)  # type: ignore[misc]
-    if future or s.cue_near("retrospective", at):
+    if done is not None and _closer(done, plan, at) and not _governs(future, done):
+        return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+    if plan:
         if when and when.first > deadline and future and not recalled(p, at):
             return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
         return addressed(p, "event.planned", spans)
-    if not done and when is not None and s.published is not None and when.last < s.published:
-        # a past date tells the tense where the language does not ("2023年7月投产")
+    if done is not None:
+        return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+    if when is not None and s.published is not None and when.last < s.published:
         return _happened(p, spec, deadline, when, spans, value)
-    if not done:
-        return addressed(p, "event.no_state", spans)
-    return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+    return addressed(p, "event.no_state", spans)
 
 
 def _governs(plan: tuple[int, int] | None, done: tuple[int, int] | None) -> bool:
@@ -139,23 +148,34 @@ def _a_year_earlier(d: DateSpan) -> DateSpan:
 def _happened(
     p: Passage, spec: EventSpec, deadline: dt.date, when: DateSpan | None, spans: tuple[Span, ...], value: str | None
 ) -> Verdict:
+    """It happened: when, against the deadline."""
     published = p.sentence.published
     if when is not None and not when.explicit_year and published is not None and when.first > published:
         when = _a_year_earlier(when)  # "since the fourth quarter", said in January: last year's
-    if when is not None and when.bound == "not_before":
-        return verdict(p, "contradicts", 0.75, "event.not_before_past_deadline", spans, value) if when.first > deadline else addressed(p, "event.not_before", spans)
-    if when is not None and when.first > deadline:
+    if when is None:
+        return _happened_undated(p, spec, deadline, spans)
+    if when.bound == "not_before":
+        if when.first > deadline:
+            return verdict(p, "contradicts", 0.75, "event.not_before_past_deadline", spans, value)
+        return addressed(p, "event.not_before", spans)
+    if when.first > deadline:
         return verdict(p, spec.late, 0.8, "event.done_after_deadline", spans, iso(when.last), fulfilled=True)
-    if when is not None and when.last <= deadline:
+    if when.last <= deadline:
         return verdict(p, "supports", 0.85, "event.done_by_deadline", spans, iso(when.last), fulfilled=True)
-    if when is None and published is not None:
-        if published <= deadline + dt.timedelta(days=7):
-            return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published), fulfilled=True)
-        # undated and late: only the first time it happened ("its first truck") dates it
-        first = p.sentence.cue_near("first", spans[0].start)
-        confidence = 0.6 if first else 0.4
-        return verdict(p, spec.late, confidence, "event.done_reported_after_deadline", spans, iso(published))
-    return addressed(p, "event.done_undated", spans)
+    return addressed(p, "event.done_around_deadline", spans)
+
+
+def _happened_undated(p: Passage, spec: EventSpec, deadline: dt.date, spans: tuple[Span, ...]) -> Verdict:
+    """Undated: the publication date bounds it; late and undated, only the first
+    occurrence ("its first truck") dates it."""
+    published = p.sentence.published
+    if published is None:
+        return addressed(p, "event.done_undated", spans)
+    if published <= deadline + dt.timedelta(days=7):
+        return verdict(p, "supports", 0.7, "event.done_reported_by_deadline", spans, iso(published), fulfilled=True)
+    first = p.sentence.cue_near("first", spans[0].start)
+    confidence = 0.6 if first else 0.4
+    return verdict(p, spec.late, confidence, "event.done_reported_after_deadline", spans, iso(published))
 
 
 register(ClaimKind("event", _terms, decide, __doc__ or ""))

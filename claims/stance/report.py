@@ -72,9 +72,13 @@ def _other_claims_amount(p: Passage, f: Figure) -> bool:
     sentence on the $6.6 billion grant) belongs to that claim."""
     for c in p.reading.story.claims:
         spec = c.spec
-        if c.id != p.claim.id and isinstance(spec, ReportSpec) and spec.currency == f.currency:
-            if abs(f.value - spec.amount) <= spec.tolerance * spec.amount:
-                return True
+        if (
+            c.id != p.claim.id
+            and isinstance(spec, ReportSpec)
+            and spec.currency == f.currency
+            and abs(f.value - spec.amount) <= spec.tolerance * spec.amount
+        ):
+            return True
     return False
 
 
@@ -87,37 +91,52 @@ def _at_claim_time(p: Passage) -> bool:
 
 
 def decide(p: Passage) -> Verdict | None:
+    """Denied, dropped, the claim's amount, another amount, or only the topic."""
     spec = p.claim.spec
     assert isinstance(spec, ReportSpec)
     topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
-    denied = [d for d in p.terms["denied"] or p.sentence.cues["denial"] if _on_claim(p, d[0], topic)]
-    dropped = [d for d in p.terms["dropped"] or p.sentence.cues["cancelled"] if _on_claim(p, d[0], topic)]
     amounts = [f for f in _money(p, spec) if _said_of_subject(p, f.start) and not _other_claims_amount(p, f)]
     same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
-    if denied and (same or topic):
-        return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
-    if dropped and (same or topic) and not negated(p, dropped[0][0]):
-        return verdict(p, spec.dropped_stance, 0.7, "report.dropped", (p.span("dropped", *dropped[0]),))
+    if same or topic:
+        ended = _denied_or_dropped(p, spec, topic)
+        if ended is not None:
+            return ended
     if same:
-        f = same[0]
-        span = p.span("amount", f.start, f.end)
-        if negated_clause(p, f.start):
-            return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
-        if recalled(p, f.start) or p.sentence.cue_near("conditional", f.start):
-            return addressed(p, "report.amount_recalled", (span,))  # "would have been worth"
-        said = _said(p, spec)
-        if not said:
-            return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
-        return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))
+        return _same_amount(p, spec, same[0])
     others = [f for f in amounts if f.value >= spec.amount * 0.05]
     if others and topic:
-        f = others[0]
-        span = p.span("amount", f.start, f.end)
-        if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start) or _at_claim_time(p):
-            return addressed(p, "report.other_amount_recalled", (span,))
-        stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
-        return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))
+        return _other_amount(p, spec, others[0])
     return addressed(p, "report.topic") if topic else None
+
+
+def _denied_or_dropped(p: Passage, spec: ReportSpec, topic: list[tuple[int, int]]) -> Verdict | None:
+    denied = [d for d in p.terms["denied"] or p.sentence.cues["denial"] if _on_claim(p, d[0], topic)]
+    if denied:
+        return verdict(p, "contradicts", 0.7, "report.denied", (p.span("denial", *denied[0]),))
+    dropped = [d for d in p.terms["dropped"] or p.sentence.cues["cancelled"] if _on_claim(p, d[0], topic)]
+    if dropped and not negated(p, dropped[0][0]):
+        return verdict(p, spec.dropped_stance, 0.7, "report.dropped", (p.span("dropped", *dropped[0]),))
+    return None
+
+
+def _same_amount(p: Passage, spec: ReportSpec, f: Figure) -> Verdict:
+    span = p.span("amount", f.start, f.end)
+    if negated_clause(p, f.start):
+        return verdict(p, "contradicts", 0.65, "report.amount_negated", (span,), fmt(f.value))
+    if recalled(p, f.start) or p.sentence.cue_near("conditional", f.start):
+        return addressed(p, "report.amount_recalled", (span,))  # "would have been worth"
+    said = _said(p, spec)
+    if not said:
+        return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
+    return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))
+
+
+def _other_amount(p: Passage, spec: ReportSpec, f: Figure) -> Verdict:
+    span = p.span("amount", f.start, f.end)
+    if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start) or _at_claim_time(p):
+        return addressed(p, "report.other_amount_recalled", (span,))
+    stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
+    return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))
 
 
 register(ClaimKind("report", _terms, decide, __doc__ or ""))
