@@ -1,8 +1,6 @@
-"""Evaluation over the dev corpus in ../shared/corpus/dev (skipped when ../shared is absent).
-
-Fails below: relevance F1 0.97, entity F1 0.95 (micro), verdict precision 0.90 and recall
-0.85 (pairs article, claim, stance in supports/contradicts/updates; duplicates once), and
-unless every claim status at the as-of dates of expected.json is equal.
+"""Evaluation over the three development stories in ../shared/corpus (skipped where
+../shared is absent): the bundled xAI story, the Cybertruck and TSMC Arizona, each with
+the dossier shipped in claims/stories. Floors and the issue's targets: tests/claims/floors.py.
 """
 
 from __future__ import annotations
@@ -13,18 +11,20 @@ import pytest
 
 from claims.dossier import builtin_story_path, load_story
 from claims.evaluate import evaluate
+from tests.claims.floors import misses
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "corpus" / "dev"
 
 pytestmark = pytest.mark.shared
 
 
-def test_dev_corpus() -> None:
-    if not (DEV / "articles").is_dir():
-        pytest.skip(f"{DEV} is absent: ../shared (the dev corpus) is not checked out next to the repo")
-    story = load_story(builtin_story_path("xai-supercomputer"))
-    scores, _ = evaluate(story, DEV)
-    print("\ndev corpus:\n" + scores.summary())
+@pytest.mark.parametrize(("corpus", "story_id"), [("dev", "xai-supercomputer"), ("cybertruck", "cybertruck"), ("tsmc-arizona", "tsmc-arizona")])
+def test_dev_corpus(corpus: str, story_id: str) -> None:
+    directory = SHARED / "corpus" / corpus
+    if not (directory / "articles").is_dir():
+        pytest.skip(f"{directory} is absent: ../shared (the dev corpora) is not checked out next to the repo")
+    story = load_story(builtin_story_path(story_id))
+    scores, _ = evaluate(story, directory)
+    print(f"\n{corpus}:\n" + scores.summary())
     assert scores.status_checked > 0, "expected.json lists no statuses"
-    assert not scores.failures(), "\n" + scores.summary()
+    assert not misses(corpus, scores), "\n" + scores.summary()
