@@ -77,8 +77,9 @@ def load_corpus(corpus: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     return outlets, articles, expected
 
 
-def start_dev_web(tmp: Path, *, etag: bool = True) -> DevWeb:
-    corpus = shared_path("corpus", "dev")
+def start_dev_web(tmp: Path, *, etag: bool = True, corpus_name: str = "dev") -> DevWeb:
+    """A development corpus of ../shared rendered as a news web and served on 127.0.0.1."""
+    corpus = shared_path("corpus", corpus_name)
     render = shared_path("newsweb", "render.py")
     server = NewsWebServer(directory=tmp / "site", etag=etag, last_modified=etag)
     subprocess.run(
@@ -108,6 +109,7 @@ def write_config(
     allow: str,
     extra_crawl: str = "",
     extra: str = "",
+    story: str = "builtin:xai-supercomputer",
 ) -> Path:
     lines = [
         "[database]",
@@ -119,7 +121,7 @@ def write_config(
         extra_crawl,
         "",
         "[[stories]]",
-        'path = "builtin:xai-supercomputer"',
+        f'path = "{story}"',
     ]
     for s in sources:
         lines += ["", "[[sources]]"] + [f'{k} = "{v}"' for k, v in s.items()]
