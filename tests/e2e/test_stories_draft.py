@@ -153,10 +153,8 @@ def test_the_readme_walkthrough_tracks_a_new_story(tmp_path: Path) -> None:
     assert claims, "the draft has claims"
     later = ("Nimbus Robotics ships Atlas 3\n"
              "Nimbus Robotics delivered its first Atlas 3 robots to retailers on 2 April 2024, analysts said.")  # fmt: skip
-    tried = json.loads(
-        followup("stories", "try", "my-story", later, "--published", "2024-04-03", "--format", "json",
-                 config=cfg).stdout  # fmt: skip
-    )
+    args = ("stories", "try", "my-story", later, "--published", "2024-04-03", "--format", "json")
+    tried = json.loads(followup(*args, config=cfg).stdout)
     assert tried["relevant"] and tried["claims"], tried
     board = followup("claims", "--story", "my-story", "--format", "json", config=cfg).stdout
     assert {c["id"] for c in json.loads(board)["claims"]} == set(claims)
