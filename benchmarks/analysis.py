@@ -7,7 +7,10 @@ Prints, on one core:
   English fixtures repeated), median of 15 runs, and the first article after
   ``claims.warm_up`` (what a fresh worker pays);
 * the same on the relevant articles of the generated web
-  (benchmarks/webgen.py), split by phase and by claim;
+  (benchmarks/webgen.py), split by phase (document, entities, reading, each claim's
+  passages and verdicts) — the layered engine, rules/4;
+* the dev corpora of ../shared, where present: ms per relevant article and
+  re-analyses a second (what `followup init` pays after a dossier change);
 * the MinHash fingerprint and band keys of a 1,000-word body.
 """
 
@@ -26,10 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.webgen import generate_web
 from claims import warm_up
-from claims.context import Context
 from claims.document import Document
 from claims.dossier import builtin_story_path, load_story
-from claims.evidence import analyse, claim_evidence
+from claims.engine import layered_evidence
+from claims.evidence import analyse
+from claims.retrieve import passages, read
+from claims.stance import RuleClassifier, kind
 from claims.matching import entity_counts, is_relevant, match_entities, may_be_relevant
 from crawler.extraction import extract_article
 from storage.dedup import band_keys, fingerprint
@@ -87,6 +92,8 @@ def main() -> None:
             ex = extract_article(page.body, "http://bench.test" + path, page.content_type)
             if may_be_relevant(story, f"{ex.title}\n{ex.body}"):
                 docs.append((ex.title or "", ex.body, ex.language, ex.published))
+    for title, text, language, when in docs:  # a first pass compiles every pattern, as a worker's warm-up
+        layered_evidence(story, Document(title, text, language, when))
     split: defaultdict[str, float] = defaultdict(float)
     relevant = 0
     for title, text, language, when in docs:
@@ -100,11 +107,13 @@ def main() -> None:
         if not is_relevant(story, ents):
             continue
         relevant += 1
-        ctx = Context(story, doc)
-        split["rule context"] += time.perf_counter() - t2
+        reading = read(story, doc)
+        split["reading"] += time.perf_counter() - t2
+        clf = RuleClassifier()
         for claim in story.claims:
             t = time.perf_counter()
-            claim_evidence(ctx, claim)
+            for p in passages(reading, claim, kind(claim.kind).terms(claim)):
+                clf.classify(p)
             split[f"claim {claim.id}"] += time.perf_counter() - t
     words = statistics.mean(len(d[1].split()) for d in docs) if docs else 0
     print(
@@ -112,11 +121,34 @@ def main() -> None:
         f"{relevant} relevant; ms per article:"
     )
     for name, seconds in split.items():
-        per = relevant if name.startswith(("claim", "rule")) else len(docs)
+        per = relevant if name.startswith(("claim", "reading")) else len(docs)
         print(f"  {name:28s} {seconds / max(per, 1) * 1000:6.2f}")
+
+    print(f"  {'total, per relevant article':28s} {sum(v for k, v in split.items() if k != 'document' and k != 'entities') / max(relevant, 1) * 1000:6.2f} (+ document and entities)")
+    corpora(story)
 
     fp_ms = median_ms(lambda: band_keys(fingerprint(body)), runs=50)
     print(f"fingerprint + band keys, 1,000 words: {fp_ms:.2f} ms (median of 50)")
+
+
+def corpora(default: object) -> None:
+    """Per relevant article and re-analyses a second on the dev corpora (second pass:
+    a long-running worker has every pattern compiled)."""
+    from claims.evaluate import load_corpus
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    for name, story_id in (("dev", "xai-supercomputer"), ("cybertruck", "cybertruck"), ("tsmc-arizona", "tsmc-arizona")):
+        if not (shared / name / "articles").is_dir():
+            print(f"{shared / name} is absent: corpus figures skipped")
+            return
+        story = load_story(builtin_story_path(story_id))
+        arts = [a for a in load_corpus(shared / name)[0] if a.labels and a.labels.relevant]
+        for _ in range(2):
+            t = time.perf_counter()
+            for a in arts:
+                layered_evidence(story, Document(a.title, a.body, a.language, a.published))
+            el = time.perf_counter() - t
+        print(f"{name}: {len(arts)} relevant articles, {el / len(arts) * 1000:.1f} ms each, {len(arts) / el:.0f} re-analyses a second")
 
 
 if __name__ == "__main__":
