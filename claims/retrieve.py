@@ -27,12 +27,11 @@ from .lang.common import fold
 from .lang.dates import DateSpan, dates
 from .lang.numbers import Figure, figures, normalise
 from .matching import anaphora_mentions, entity_mentions
+from .speakers import OTHER, OWNER, speaker
 
-__all__ = ["Passage", "Reading", "Sentence", "Span", "passages", "read", "terms_regex"]
+__all__ = ["OTHER", "OWNER", "Passage", "Reading", "Sentence", "Span", "passages", "read", "terms_regex"]
 
-OWNER, OTHER = "owner", "other"
 _QUOTE = re.compile(r"[“«「『„\"]([^”»」』“\"]{3,})[”»」』“\"]")
-_SPEAKER_WINDOW = 60  # characters between a speech cue and its speaker
 
 
 @dataclass(frozen=True)
@@ -136,57 +135,9 @@ class Reading:
     owner_terms: re.Pattern[str]
 
     def speaker(self, s: Sentence, pos: int) -> str | None:
-        """Who says what is at ``pos``: OWNER when the speaker of the sentence's speech
-        cue is one of the claim's owners (or a description of one, "the company", or
-        "he"/"she" or nobody after an owner was named), OTHER when it is someone else
-        (a name, "analysts", "people familiar with…"), None when the sentence is the
-        article's own voice."""
-        if s.is_title:
-            lead = _HEADLINE_SPEAKER.match(s.text)
-            if lead:
-                return OWNER if self._owned_span(s, 0, lead.end()) else OTHER
-        says = [*s.cues["say"], *s.cues["hedge"]]
-        if not says:
-            return None
-        names = self._names(s)
-        for cs, ce in sorted(says, key=lambda c: abs(c[0] - pos)):
-            who = self._who(s, cs, ce, names)
-            if who is not None:
-                return OWNER if who else OTHER
-        return OTHER
-
-    def _names(self, s: Sentence) -> list[tuple[int, int, bool]]:
-        """Who can speak in the sentence: the owners (also by description) and the
-        story's other people and organisations, as (start, end, is_owner)."""
-        owned = [(a, b, True) for eid in self.owners for a, b in s.entities.get(eid, [])]
-        owned += [(m.start(), m.end(), True) for m in self.owner_terms.finditer(s.text)]
-        others = [
-            (a, b, False)
-            for eid, spans in s.entities.items()
-            if eid not in self.owners and eid in self.speakers
-            for a, b in spans
-        ]
-        return sorted(owned + others)
-
-    def _owned_span(self, s: Sentence, a: int, b: int) -> bool:
-        return any(a <= x < b and owner for x, _, owner in self._names(s))
-
-    def _who(self, s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]]) -> bool | None:
-        """The speaker of one speech cue: True for an owner, False for someone else."""
-        head = s.text[max(0, cs - 60) : cs]
-        if s.cues["source"] and any(cs - 60 <= a < cs or ce <= a <= ce + 12 for a, _ in s.cues["source"]):
-            return False  # "analysts said", "people familiar with xAI's plans said", "sagen Experten"
-        who = _speaker_of(s, cs, ce, names)
-        if who is not None:
-            return who
-        if _COMPANY.search(head[-30:]) or _COMPANY.search(s.text[ce : ce + 30]):
-            return bool(self.owners & self.organisations) or None
-        first = [n for n in names if n[0] < cs and _words(s, 0, n[0]) <= 3]
-        if first:
-            return first[0][2]  # the sentence's subject speaks: "Musk shared … and said"
-        if not names or all(a > ce for a, _, _ in names):
-            return self._last_person_owned(s.index)  # "he said", "según explicó"
-        return None
+        """Who says what is at ``pos`` (OWNER, OTHER, or None for the article's own
+        voice): :func:`claims.speakers.speaker`."""
+        return speaker(self, s, pos)
 
     @cached_property
     def organisations(self) -> frozenset[str]:
@@ -196,50 +147,6 @@ class Reading:
     def speakers(self) -> frozenset[str]:
         """The entities that can speak: people and organisations."""
         return frozenset(e.id for e in self.story.entities if e.type in ("person", "org"))
-
-    def _last_person_owned(self, index: int) -> bool | None:
-        """Whether the person "he"/"she" stands for (the last one named) is an owner."""
-        persons = {e.id for e in self.story.entities if e.type == "person"}
-        for j in range(index - 1, -1, -1):
-            named = [eid for eid in self.sentences[j].entities if eid in persons]
-            if named:
-                return named[-1] in self.owners
-        return None
-
-
-_HEADLINE_SPEAKER = re.compile(r"^[^:：,，]{2,30}(?::\s|：)")
-_COMPANY = re.compile(
-    r"(?i)\b(?:the|la|le|die|das|der)\s+(?:company|compañía|empresa|firma|société|entreprise|groupe|Unternehmen|Konzern|Firma)\b|该公司|公司方面"
-)
-_PRONOUN_SPEAKER = re.compile(r"(?i)\b(?:he|she|il|elle|er|sie|él|ella)\s+(?:has\s+|had\s+|a\s+|hat\s+)?$|他|她")
-_NAME = re.compile(r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)*")
-
-
-def _speaker_of(s: Sentence, cs: int, ce: int, names: list[tuple[int, int, bool]]) -> bool | None:
-    """The speaker of the speech cue at cs:ce: a name just before it ("Musk said",
-    "Zuckerberg says"), else just after it ("according to Musk", "said Musk"). True
-    for an owner, False for anyone else, None when no name is next to the cue."""
-    gap = 3 if not s.lang.cjk else 8
-    before = [n for n in names if n[1] <= cs and _words(s, n[1], cs) <= gap]
-    if before:
-        return max(before)[2]
-    head = s.text[max(0, cs - 40) : cs].rstrip()
-    tail = head.split(",")[-1]
-    m = _NAME.search(tail) if not s.lang.cjk else None
-    at = cs - len(head) + (m.start() if m else 0)
-    is_cue = any(a <= at < b for a, b in (*s.cues["say"], *s.cues["hedge"], *s.cues["source"]))
-    if m and not is_cue and m.end() == len(tail) and len(m.group().split()) <= 4:
-        return False  # a name the story does not know ("Zuckerberg says")
-    # inverted speech names its speaker right after the cue ("said Musk", "según Musk")
-    after = [n for n in names if n[0] >= ce and _words(s, ce, n[0]) <= (1 if not s.lang.cjk else 4)]
-    if after:
-        return min(after)[2]
-    return None
-
-
-def _words(s: Sentence, a: int, b: int) -> int:
-    gap = s.text[a:b]
-    return len(gap) if s.lang.cjk else len(gap.split())
 
 
 @dataclass
@@ -336,24 +243,40 @@ def _addresses(reading: Reading, claim: Claim, i: int) -> tuple[bool, bool, list
     if any(s.entities.get(eid) for eid in claim.not_with):
         return False, False, []
     here = [_names(s, g) for g in claim.about]
-    if all(here) and not _borrowed(s, claim, reading.owners):
-        return True, False, here[0]
     if all(here):
-        return False, False, []
+        if _borrowed(s, claim, reading.owners):
+            return False, False, []
+        return True, False, here[0]
     if s.is_title:
         return False, False, []
+    return _by_coreference(reading, claim, i, here)
+
+
+def _by_coreference(reading: Reading, claim: Claim, i: int, here: list[list[int]]) -> tuple[bool, bool, list[int]]:
+    """Sentence ``i`` lacks a group of the claim: it addresses the claim when the
+    sentences before it name that group and it reads as their sequel, or when it
+    continues the headline's topic."""
+    s = reading.sentences[i]
+    if _unresolved(reading, claim, i, here):
+        return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
+    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
+        return False, False, []
+    if _foreign_name(s):
+        return False, False, []  # "its own cluster" is Microsoft's, not the subject's
+    return True, True, here[0]
+
+
+def _unresolved(reading: Reading, claim: Claim, i: int, here: list[list[int]]) -> bool:
+    """Whether a group missing from sentence ``i`` is named in none of the ``window``
+    sentences before it either (headlines aside): co-reference cannot supply it."""
     lo = max(0, i - claim.window)
     back = [j for j in range(lo, i) if not reading.sentences[j].is_title]
     for g, found in zip(claim.about, here, strict=True):
         if found:
             continue
         if not any(_names(reading.sentences[j], g) for j in back):
-            return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
-    if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
-        return False, False, []
-    if _foreign_name(s):
-        return False, False, []  # "its own cluster" is Microsoft's, not the subject's
-    return True, True, here[0]
+            return True
+    return False
 
 
 def _borrowed(s: Sentence, claim: Claim, owners: frozenset[str]) -> bool:
@@ -396,22 +319,29 @@ def _foreign_name(s: Sentence, places: bool = False) -> bool:
     know: a capitalised name after "of/in/de/en/von…" or before "'s/的", that is not
     part of a mention of the story's entities, nor a month or a weekday."""
     known = [span for spans in s.entities.values() for span in spans]
-    lead = _LEAD_NAME.match(s.text)
-    if lead and not any(a <= 0 < b for a, b in known) and not any(a == 0 for a, _ in s.cues["source"]):
-        says = [a for a, _ in s.cues["say"] if lead.end() <= a <= lead.end() + 2]
-        if says:
-            return True  # "Microsoft says its own cluster …": someone else's
+    if _unknown_lead_says(s, known):
+        return True  # "Microsoft says its own cluster …": someone else's
     found = [*_OWNER_NAME.finditer(s.text), *(_PLACE_NAME.finditer(s.text) if places else ())]
-    for m in found:
-        word = m.group(1) or m.group(2)
-        start = m.start(1) if m.group(1) else m.start(2)
-        if any(a <= start < b for a, b in known):
-            continue
-        if fold(word) in s.lang.months or _is_weekday(s, word):
-            continue
-        return True
-    return False
+    return any(_unknown_owner(s, m, known) for m in found)
 
+
+def _unknown_lead_says(s: Sentence, known: list[tuple[int, int]]) -> bool:
+    """The sentence opens with a name the story does not know that speaks ("Microsoft
+    says …"): what follows is that party's."""
+    lead = _LEAD_NAME.match(s.text)
+    if not lead or any(a <= 0 < b for a, b in known) or any(a == 0 for a, _ in s.cues["source"]):
+        return False
+    return any(lead.end() <= a <= lead.end() + 2 for a, _ in s.cues["say"])
+
+
+def _unknown_owner(s: Sentence, m: re.Match[str], known: list[tuple[int, int]]) -> bool:
+    """Whether an owner or place match names a party the story does not know: not one
+    of its mentions, nor a month or a weekday."""
+    word = m.group(1) or m.group(2)
+    start = m.start(1) if m.group(1) else m.start(2)
+    if any(a <= start < b for a, b in known):
+        return False
+    return not (fold(word) in s.lang.months or _is_weekday(s, word))
 
 
 def _is_weekday(s: Sentence, word: str) -> bool:
@@ -437,8 +367,13 @@ def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -
             continue
         if claim.requires and (required is None or not required.search(s.text)):
             continue  # the claim is about one part of its subject ("the second fab")
-        found: dict[str, list[tuple[int, int]]] = {}
-        for name, terms in claim_terms.items():
-            rx = terms_regex(terms, reading.lang, plural=True)
-            found[name] = [m.span() for m in rx.finditer(s.text)] if rx else []
-        yield Passage(claim, s, reading, coref, subject_at, found)
+        yield Passage(claim, s, reading, coref, subject_at, _terms_found(reading, s, claim_terms))
+
+
+def _terms_found(reading: Reading, s: Sentence, claim_terms: Mapping[str, Terms]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of the claim's term lists matches the sentence (the spans its rules weigh)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name, terms in claim_terms.items():
+        rx = terms_regex(terms, reading.lang, plural=True)
+        found[name] = [m.span() for m in rx.finditer(s.text)] if rx else []
+    return found

@@ -233,34 +233,72 @@ def _month_number(g: dict[str, str | None], lang: Language) -> int:
     return int(raw) if raw.isdigit() else lang.months[fold(raw)]
 
 
-def _interval(
-    kind: str, g: dict[str, str | None], year: int, part: str | None, lang: Language, published: dt.date | None
-) -> tuple[dt.date, dt.date]:
+Groups = dict[str, str | None]
+Interval = tuple[dt.date, dt.date]
+
+
+def _interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """The days a date expression of ``kind`` covers (by its kind, from the table)."""
     if kind in ("dmy", "mdy", "ymd", "md") and g.get("day"):
         day = dt.date(year, _month_number(g, lang), int(g["day"] or 0))
         return day, day
-    if kind in ("dmy", "mdy", "ymd", "md", "my", "m"):
-        return _month_span(year, _month_number(g, lang), part)
-    if kind in ("yq", "q"):
-        q = _lookup(lang.quarters, g["quarter"])
-        return dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, _last_day(year, 3 * q))
-    if kind in ("yh", "h"):
-        h = _lookup(lang.halves, g["half"])
-        return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if h == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
-    if kind == "wd":
-        return _weekday(g, lang, published)
-    if kind in ("rq", "rh"):
-        if published is None:
-            raise ValueError("a relative date needs the publication date")
-        unit, offset = _lookup(lang.date_words, g["rel"])
-        if unit != "year":
-            raise ValueError("only a year holds quarters and halves")
-        return _interval("yq" if kind == "rq" else "yh", g, published.year + offset, part, lang, published)
-    if kind == "rel":
-        if published is None:
-            raise ValueError("a relative date needs the publication date")
-        return _relative(_lookup(lang.date_words, g["rel"]), published, part)
+    return _INTERVALS.get(kind, _year_interval)(kind, g, year, part, lang, published)
+
+
+def _month_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A month, or a part of it ("late July")."""
+    return _month_span(year, _month_number(g, lang), part)
+
+
+def _quarter_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A quarter of the year ("Q3 2024")."""
+    q = _lookup(lang.quarters, g["quarter"])
+    return dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, _last_day(year, 3 * q))
+
+
+def _half_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A half of the year ("H2 2024")."""
+    h = _lookup(lang.halves, g["half"])
+    return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if h == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+
+
+def _weekday_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A weekday, the one nearest the publication date."""
+    return _weekday(g, lang, published)
+
+
+def _relative_part_interval(
+    kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None
+) -> Interval:
+    """A quarter or a half of a relative year ("the second half of next year")."""
+    if published is None:
+        raise ValueError("a relative date needs the publication date")
+    unit, offset = _lookup(lang.date_words, g["rel"])
+    if unit != "year":
+        raise ValueError("only a year holds quarters and halves")
+    return _interval("yq" if kind == "rq" else "yh", g, published.year + offset, part, lang, published)
+
+
+def _relative_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A date relative to the publication date ("next month", "l'an dernier")."""
+    if published is None:
+        raise ValueError("a relative date needs the publication date")
+    return _relative(_lookup(lang.date_words, g["rel"]), published, part)
+
+
+def _year_interval(kind: str, g: Groups, year: int, part: str | None, lang: Language, published: dt.date | None) -> Interval:
+    """A year, or a part of it ("late 2021")."""
     return _year_span(year, part)
+
+
+_INTERVALS = {
+    **dict.fromkeys(("dmy", "mdy", "ymd", "md", "my", "m"), _month_interval),
+    **dict.fromkeys(("yq", "q"), _quarter_interval),
+    **dict.fromkeys(("yh", "h"), _half_interval),
+    "wd": _weekday_interval,
+    **dict.fromkeys(("rq", "rh"), _relative_part_interval),
+    "rel": _relative_interval,
+}
 
 
 T = TypeVar("T")

@@ -202,14 +202,7 @@ def _qualified(
     before, after, currencies, units = tables
     head = text[max(0, start - 40) : start]
     tail = text[end : end + 40]
-    qualifier = None
-    q = before.search(re.sub(r"(?:US\$|NT\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|JPY|TWD))\s*$", "", head))
-    if q:
-        qualifier = next(k for k, v in q.groupdict().items() if v)
-    else:
-        q = after.search(tail)
-        if q:
-            qualifier = next(k for k, v in q.groupdict().items() if v)
+    qualifier = _qualifier(head, tail, before, after)
     currency = _currency(head, tail, currencies, lang)
     unit = None if currency else _unit(text, end, units, lang)
     is_year = bool(_YEAR.fullmatch(token)) and unit is None and currency is None
@@ -218,6 +211,15 @@ def _qualified(
         concept, factor, unit_end = unit
         return Figure(start, end, value, qualifier, None, concept, factor, unit_end, False, named)
     return Figure(start, end, value, qualifier, currency, year=is_year, named=named)
+
+
+def _qualifier(head: str, tail: str, before: re.Pattern[str], after: re.Pattern[str]) -> str | None:
+    """The qualifier of a figure ("about", "more than", "左右"): a word before it (a
+    currency between them aside), else one after it."""
+    q = before.search(re.sub(r"(?:US\$|NT\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|JPY|TWD))\s*$", "", head))
+    if not q:
+        q = after.search(tail)
+    return next(k for k, v in q.groupdict().items() if v) if q else None
 
 
 def _currency(head: str, tail: str, currencies: re.Pattern[str], lang: Language) -> str | None:

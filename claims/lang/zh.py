@@ -69,6 +69,28 @@ def _number(run: str) -> str | None:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+_NOT_AFTER = ("第", "数", "數", "几", "幾", "每")  # an ordinal, "several", "every": no count
+
+
+def _is_count(run: str, before: str, after: str) -> bool:
+    """Whether a run of number characters is a count, not a word that holds one."""
+    counted = after.startswith(_COUNTERS)
+    if len(run) == 1:
+        return (counted and run != "一") or (run == "一" and after.startswith("月") and before not in ("个", "個"))
+    if any(c in _MULT for c in run):
+        return any(c in _DIGITS for c in run) or counted  # 千万不要, 万一: no
+    return len(run) >= 3  # 七八, 两三, 一一: a range or an idiom
+
+
+def _run_value(run: str) -> str | None:
+    """The digits of a count; a trailing 万/亿 the reader cannot take stays a word."""
+    value = _number(run)
+    if value is None and run[-1] in "万萬亿億":
+        head = _number(run[:-1])  # 三点五万 -> 3.5万
+        value = head + run[-1] if head else None
+    return value
+
+
 def words_to_digits(text: str) -> str:
     """Counts written in characters as digits ("两万四千块" -> "24000块"), the rest unchanged."""
     text = _MORE_SCALE.sub(r"\1\3\2", text)
@@ -82,20 +104,9 @@ def words_to_digits(text: str) -> str:
         if not run:
             continue
         before, after = text[start - 1 : start], text[end : end + 3]
-        counted = after.startswith(_COUNTERS)
-        has_mult = any(c in _MULT for c in run)
-        if before in ("第", "数", "數", "几", "幾", "每") or after.startswith(("几", "幾")):
+        if before in _NOT_AFTER or after.startswith(("几", "幾")):
             continue
-        if len(run) == 1:
-            ok = (counted and run != "一") or (run == "一" and after.startswith("月") and before not in ("个", "個"))
-        elif has_mult:
-            ok = any(c in _DIGITS for c in run) or counted  # 千万不要, 万一: no
-        else:
-            ok = len(run) >= 3  # 七八, 两三, 一一: a range or an idiom
-        value = _number(run) if ok else None
-        if value is None and ok and run[-1] in "万萬亿億":
-            head = _number(run[:-1])  # 三点五万 -> 3.5万
-            value = head + run[-1] if head else None
+        value = _run_value(run) if _is_count(run, before, after) else None
         if value is not None:
             out += [text[pos:start], value]
             pos = end

@@ -144,18 +144,27 @@ def verdict(
     published before the claim are mentions; co-reference and a headline alone cost
     confidence."""
     at = spans[0].start if spans else (pos or 0)
-    own_word_counts = fulfilled and p.reading.story.attribution.own_reports == "evidence"
-    if stance == "supports" and not own_word_counts and owner_voice(p, at):
-        return Verdict("mentions", confidence, rule + "; in the owner's words", spans, value)
-    if stance == "supports" and hedged(p):
-        return Verdict("mentions", confidence, rule + "; hedged", spans, value)
-    if stance in ("contradicts", "updates") and early(p) and p.claim.kind != "report":
-        return Verdict("mentions", confidence, rule + "; published before the claim", spans, value)
+    why = _only_a_mention(p, stance, at, fulfilled)
+    if why is not None:
+        return Verdict("mentions", confidence, rule + "; " + why, spans, value)
     if p.coreferent:
         confidence *= 0.85
     if p.sentence.is_title:
         confidence *= 0.9
     return Verdict(stance, confidence, rule, spans, value)
+
+
+def _only_a_mention(p: Passage, stance: str, at: int, fulfilled: bool) -> str | None:
+    """Why a verdict is only a mention (the owner's words, a hedge, an article older
+    than the claim), as the note its rule gets; None when it stands."""
+    own_word_counts = fulfilled and p.reading.story.attribution.own_reports == "evidence"
+    if stance == "supports" and not own_word_counts and owner_voice(p, at):
+        return "in the owner's words"
+    if stance == "supports" and hedged(p):
+        return "hedged"
+    if stance in ("contradicts", "updates") and early(p) and p.claim.kind != "report":
+        return "published before the claim"
+    return None
 
 
 def fmt(v: float) -> str:

@@ -98,12 +98,41 @@ def _done_or_planned(
     if done is not None and _closer(done, plan, at) and not _governs(future, done):
         return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
     if plan:
-        if when and when.first > deadline and future and not recalled(p, at):
-            return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
-        return addressed(p, "event.planned", spans)
+        return _planned(p, deadline, at, when, future, spans, value)
+    return _done_or_named(p, spec, deadline, when, done, spans, value)
+
+
+def _planned(
+    p: Passage,
+    deadline: dt.date,
+    at: int,
+    when: DateSpan | None,
+    future: tuple[int, int] | None,
+    spans: tuple[Span, ...],
+    value: str | None,
+) -> Verdict:
+    """A plan: one dated past the deadline (and not the original plan recalled)
+    contradicts; any other is a mention."""
+    if when and when.first > deadline and future and not recalled(p, at):
+        return verdict(p, "contradicts", 0.7, "event.planned_after_deadline", spans, value)
+    return addressed(p, "event.planned", spans)
+
+
+def _done_or_named(
+    p: Passage,
+    spec: EventSpec,
+    deadline: dt.date,
+    when: DateSpan | None,
+    done: tuple[int, int] | None,
+    spans: tuple[Span, ...],
+    value: str | None,
+) -> Verdict:
+    """Neither stopped nor planned: a done word, or a date already past, says it
+    happened; else the sentence only names the event."""
+    published = p.sentence.published
     if done is not None:
         return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
-    if when is not None and s.published is not None and when.last < s.published:
+    if when is not None and published is not None and when.last < published:
         return _happened(p, spec, deadline, when, spans, value)
     return addressed(p, "event.no_state", spans)
 
@@ -124,13 +153,23 @@ def _closer(a: tuple[int, int] | None, b: tuple[int, int] | None, at: int) -> bo
 def _unfinished(
     p: Passage, spec: EventSpec, deadline: dt.date, when: DateSpan | None, state: str, spans: tuple[Span, ...], value: str | None
 ) -> Verdict:
-    published = p.sentence.published
+    """Cancelled, delayed, not yet done or negated: a delay or a date past the deadline
+    contradicts; otherwise when it is said decides (:func:`_not_yet`)."""
     if state == "cancelled":
         return verdict(p, spec.replaced_stance, 0.75, "event.cancelled", spans, value)
     if when is not None and when.last <= deadline and state == "delay" and when.bound != "not_before":
         return addressed(p, "event.delayed_within_deadline", spans)
     if state == "delay" or (when is not None and when.first > deadline):
         return verdict(p, "contradicts", 0.8, f"event.{state}_past_deadline", spans, value)
+    return _not_yet(p, deadline, when, state, spans, value)
+
+
+def _not_yet(
+    p: Passage, deadline: dt.date, when: DateSpan | None, state: str, spans: tuple[Span, ...], value: str | None
+) -> Verdict:
+    """Not done (or negated) and not dated past the deadline: said after the deadline,
+    or of a date "by" the deadline, it contradicts; said before, it is a mention."""
+    published = p.sentence.published
     if published is not None and published > deadline:
         return verdict(p, "contradicts", 0.75, f"event.{state}_after_deadline", spans, value)
     if state in ("negated", "not_yet") and when is not None and when.bound == "by" and when.last >= deadline - dt.timedelta(days=31):

@@ -11,7 +11,7 @@ from ..dossier import Claim, QuantitySpec, Terms
 from ..lang import language
 from ..lang.numbers import Figure
 from ..lang.units import MEASURE_CONCEPTS
-from ..retrieve import Passage
+from ..retrieve import Passage, Span
 from . import ClaimKind, Verdict, register
 from .common import addressed, fmt, negated_clause, planned, verdict
 
@@ -58,10 +58,15 @@ def _grows_subject(p: Passage, pos: int, concept: str | None) -> bool:
     if any(lo <= f.start < hi and (f.currency or (f.unit and f.unit != concept)) for f in p.sentence.figures):
         return False  # "invests another $100 billion": the growth of something else
     named = any(lo <= s < hi for s in p.subject_at)
+    return named or _unit_in(p, lo, hi, concept)
+
+
+def _unit_in(p: Passage, lo: int, hi: int, concept: str | None) -> bool:
+    """Whether ``lo:hi`` names the claim's unit: one of its words, or a figure of its concept."""
     unit = any(lo <= s < hi for s, _ in p.terms["unit"]) or any(
         lo <= f.start < hi and f.unit == concept and concept for f in p.sentence.figures
     )
-    return named or bool(unit)
+    return bool(unit)
 
 
 def _product_follows(p: Passage, f: Figure) -> bool:
@@ -108,11 +113,30 @@ def _other_claims_figure(p: Passage, f: Figure) -> bool:
     return False
 
 
+_STANCE_RANK = {"updates": 3, "contradicts": 2, "supports": 1}  # which verdict of a sentence wins
+_EQUAL_RULES = ("quantity.equal", "quantity.equal_planned")
+
+
 def decide(p: Passage) -> Verdict | None:
     spec = p.claim.spec
     assert isinstance(spec, QuantitySpec)
     concept, factor = _unit_of(p, spec)
-    target = spec.value * factor
+    found = _figure_verdicts(p, spec, concept, spec.value * factor)
+    if not found:
+        grown = _growth_verdict(p, spec, concept)
+        if grown is not None:
+            found.append(grown)
+    equal = [v for v in found if v.rule in _EQUAL_RULES]
+    if equal:
+        found = equal  # the claim's figure stated or planned here: the others count other things
+    if not found:
+        return addressed(p, "quantity.no_figure") if _unit_named(p, concept) else None
+    return max(found, key=lambda v: (_STANCE_RANK.get(v.stance, 0), v.confidence))
+
+
+def _figure_verdicts(p: Passage, spec: QuantitySpec, concept: str | None, target: float) -> list[Verdict]:
+    """A verdict for each figure of the sentence that counts the claim's unit and is
+    the subject's own, current figure."""
     found: list[Verdict] = []
     for f in p.sentence.figures:
         if not _counts(p, f, concept) or _inside_name(p, f) or _other_claims_figure(p, f):
@@ -120,20 +144,33 @@ def decide(p: Passage) -> Verdict | None:
         if p.sentence.cue_in_clause("comparison", f.start) or p.sentence.cue_in_clause("previous", f.start, before_only=True):
             continue  # a rival's figure, or an older one recalled ("up from 24,000")
         found.append(_weigh(p, spec, f, target))
+    return found
+
+
+def _growth_verdict(p: Passage, spec: QuantitySpec, concept: str | None) -> Verdict | None:
+    """Without a figure, a growth word said of the subject ("doubled in size") is what
+    the dossier says of a larger figure, unless it compares or plans."""
     growth = p.terms["growth"] or [g for g in p.sentence.cues["growth"] if _grows_subject(p, g[0], concept)]
-    if not found and growth and spec.larger:
-        at = growth[0]
-        if not p.sentence.cue_in_clause("comparison", at[0]) and not planned(p, at[0]):
-            found.append(verdict(p, spec.larger, 0.6, "quantity.growth_word", (p.span("growth", *at),)))
-    equal = [v for v in found if v.rule in ("quantity.equal", "quantity.equal_planned")]
-    if equal:
-        found = equal  # the claim's figure stated or planned here: the others count other things
-    if not found:
-        unit_named = p.terms["unit"] or any(
-            f.unit == concept and concept and not _other_claims_figure(p, f) for f in p.sentence.figures
-        )
-        return addressed(p, "quantity.no_figure") if unit_named else None
-    return max(found, key=lambda v: ({"updates": 3, "contradicts": 2, "supports": 1}.get(v.stance, 0), v.confidence))
+    if not (growth and spec.larger):
+        return None
+    at = growth[0]
+    if p.sentence.cue_in_clause("comparison", at[0]) or planned(p, at[0]):
+        return None
+    return verdict(p, spec.larger, 0.6, "quantity.growth_word", (p.span("growth", *at),))
+
+
+def _unit_named(p: Passage, concept: str | None) -> bool:
+    """Whether the sentence names the claim's unit, by a word or a figure of its own:
+    it addresses the claim without a figure of it."""
+    return bool(
+        p.terms["unit"]
+        or any(f.unit == concept and concept and not _other_claims_figure(p, f) for f in p.sentence.figures)
+    )
+
+
+def _within(value: float, target: float, tolerance: float) -> bool:
+    """Whether a value is the claim's figure, within the dossier's tolerance."""
+    return abs(value - target) <= tolerance * target
 
 
 def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
@@ -141,21 +178,36 @@ def _weigh(p: Passage, spec: QuantitySpec, f: Figure, target: float) -> Verdict:
     spans = (p.span("figure", f.start, f.unit_end or f.end),)
     shown = fmt(f.value)
     plan = planned(p, f.start)
-    if f.qualifier == "less" and abs(value - target) <= spec.tolerance * target:
+    if f.qualifier == "less" and _within(value, target, spec.tolerance):
         value = target * (1 - 2 * spec.tolerance)  # "far fewer than 100,000": a smaller figure
-    if abs(value - target) <= spec.tolerance * target or (f.qualifier == "more" and value <= target <= value * (1 + 2 * spec.tolerance)):
-        if plan:
-            recalled = p.sentence.cue_in_clause("retrospective", f.start, before_only=True)
-            rule = "quantity.equal_recalled" if recalled else "quantity.equal_planned"
-            return addressed(p, rule, (*spans, p.span("plan", *plan)))
-        if negated_clause(p, f.start):
-            return verdict(p, spec.smaller or "contradicts", 0.6, "quantity.equal_negated", spans, shown)
-        return verdict(p, "supports", 0.9, "quantity.equal", spans, shown)
+    if _within(value, target, spec.tolerance) or (f.qualifier == "more" and value <= target <= value * (1 + 2 * spec.tolerance)):
+        return _weigh_equal(p, spec, f, spans, shown, plan)
     added = p.sentence.cue_near("growth", f.start, 3)
     if value > target or (added and spec.larger):
         if spec.larger is None:
             return addressed(p, "quantity.larger_ignored", spans)
         return verdict(p, spec.larger, 0.8 if not plan else 0.65, "quantity.larger", spans, shown)
+    return _weigh_smaller(p, spec, spans, shown, plan)
+
+
+def _weigh_equal(
+    p: Passage, spec: QuantitySpec, f: Figure, spans: tuple[Span, ...], shown: str, plan: tuple[int, int] | None
+) -> Verdict:
+    """The claim's figure: planned (or the original plan recalled), negated, or stated."""
+    if plan:
+        recalled = p.sentence.cue_in_clause("retrospective", f.start, before_only=True)
+        rule = "quantity.equal_recalled" if recalled else "quantity.equal_planned"
+        return addressed(p, rule, (*spans, p.span("plan", *plan)))
+    if negated_clause(p, f.start):
+        return verdict(p, spec.smaller or "contradicts", 0.6, "quantity.equal_negated", spans, shown)
+    return verdict(p, "supports", 0.9, "quantity.equal", spans, shown)
+
+
+def _weigh_smaller(
+    p: Passage, spec: QuantitySpec, spans: tuple[Span, ...], shown: str, plan: tuple[int, int] | None
+) -> Verdict:
+    """A smaller figure: what the dossier says of one, when it is not a plan and has
+    the qualifier the dossier requires ("the second fab")."""
     if spec.smaller is None:
         return addressed(p, "quantity.smaller_ignored", spans)
     if plan:

@@ -52,7 +52,7 @@ def _said(p: Passage, spec: ReportSpec) -> list[tuple[int, int]]:
         return [*p.terms["near"], *p.sentence.cues[spec.near_concept]]
     if spec.near:
         return p.terms["near"]
-    return p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+    return _topic(p)
 
 
 def _on_claim(p: Passage, pos: int, topic: list[tuple[int, int]]) -> bool:
@@ -94,19 +94,39 @@ def decide(p: Passage) -> Verdict | None:
     """Denied, dropped, the claim's amount, another amount, or only the topic."""
     spec = p.claim.spec
     assert isinstance(spec, ReportSpec)
-    topic = p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
-    amounts = [f for f in _money(p, spec) if _said_of_subject(p, f.start) and not _other_claims_amount(p, f)]
-    same = [f for f in amounts if abs(f.value - spec.amount) <= spec.tolerance * spec.amount]
+    topic = _topic(p)
+    amounts = _amounts(p, spec)
+    same = [f for f in amounts if _is_claims(f.value, spec)]
     if same or topic:
         ended = _denied_or_dropped(p, spec, topic)
         if ended is not None:
             return ended
     if same:
         return _same_amount(p, spec, same[0])
+    return _other_or_topic(p, spec, amounts, topic)
+
+
+def _other_or_topic(p: Passage, spec: ReportSpec, amounts: list[Figure], topic: list[tuple[int, int]]) -> Verdict | None:
+    """Not the claim's amount: another sizeable amount on the topic, or the topic alone."""
     others = [f for f in amounts if f.value >= spec.amount * 0.05]
     if others and topic:
         return _other_amount(p, spec, others[0])
     return addressed(p, "report.topic") if topic else None
+
+
+def _topic(p: Passage) -> list[tuple[int, int]]:
+    """What names the claim's topic: its own words, else a negotiation or price cue."""
+    return p.terms["topic"] or p.sentence.cues["negotiation"] or p.sentence.cues["price"]
+
+
+def _amounts(p: Passage, spec: ReportSpec) -> list[Figure]:
+    """The amounts in the claim's currency said of the subject and not another claim's."""
+    return [f for f in _money(p, spec) if _said_of_subject(p, f.start) and not _other_claims_amount(p, f)]
+
+
+def _is_claims(value: float, spec: ReportSpec) -> bool:
+    """Whether an amount is the claim's, within the dossier's tolerance."""
+    return abs(value - spec.amount) <= spec.tolerance * spec.amount
 
 
 def _denied_or_dropped(p: Passage, spec: ReportSpec, topic: list[tuple[int, int]]) -> Verdict | None:
