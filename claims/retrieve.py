@@ -59,13 +59,10 @@ class Sentence:
 
     @cached_property
     def cues(self) -> dict[str, list[tuple[int, int]]]:
-        """Every cue of the language in the sentence; a cue inside a date is the date
-        ("May 2025" is no "may")."""
-        taken = [(d.start, d.end) for d in self.dates]
-        return {
-            name: [c for c in self.lang.cue(name).find(self.text) if not any(a <= c[0] < b for a, b in taken)]
-            for name in CUES
-        }
+        """The language's cues in the sentence, each found when a rule first asks for it
+        (most sentences are asked about a few); a cue inside a date is the date ("May
+        2025" is no "may")."""
+        return _Cues(self)
 
     @cached_property
     def figures(self) -> list[Figure]:
@@ -82,6 +79,16 @@ class Sentence:
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         return [m.span(1) for m in _QUOTE.finditer(self.text)]
+
+    @cached_property
+    def foreign_owner(self) -> bool:
+        """Whether the sentence gives something to a name the story does not know."""
+        return _foreign_name(self)
+
+    @cached_property
+    def foreign_owner_or_place(self) -> bool:
+        """… or places it somewhere the story does not know ("now in Louisiana")."""
+        return _foreign_name(self, places=True)
 
     def has(self, cue: str) -> bool:
         return bool(self.cues[cue])
@@ -121,6 +128,23 @@ class Sentence:
 
     def in_quotes(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
+
+
+class _Cues(dict[str, list[tuple[int, int]]]):
+    """Cue name -> spans in one sentence, computed on first lookup."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+    def __missing__(self, name: str) -> list[tuple[int, int]]:
+        if name not in CUES:
+            raise KeyError(name)
+        s = self.sentence
+        taken = [(d.start, d.end) for d in s.dates]
+        found = [c for c in s.lang.cue(name).find(s.text) if not any(a <= c[0] < b for a, b in taken)]
+        self[name] = found
+        return found
 
 
 @dataclass
@@ -261,7 +285,7 @@ def _by_coreference(reading: Reading, claim: Claim, i: int, here: list[list[int]
         return (True, True, here[0]) if _on_topic(reading, claim, i) else (False, False, [])
     if not (s.lang.pronoun_regex.search(s.text) or any(here) or _continues(reading, claim, s)):
         return False, False, []
-    if _foreign_name(s):
+    if s.foreign_owner:
         return False, False, []  # "its own cluster" is Microsoft's, not the subject's
     return True, True, here[0]
 
@@ -290,7 +314,7 @@ def _borrowed(s: Sentence, claim: Claim, owners: frozenset[str]) -> bool:
         return False  # "… mayor que el de xAI": the owner's own thing is in the sentence
     weak = [(a, b) for e in subject for a, b in s.entities.get(e, [])]
     ranked = all(any(a <= x < b or 0 <= a - x <= 20 for x, _ in s.cues["superlative"]) for a, b in weak)
-    return ranked or _foreign_name(s, places=True)
+    return ranked or s.foreign_owner_or_place
 
 
 def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
@@ -298,7 +322,7 @@ def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
     owners and the claim's own subjects, or a name the story does not know) reads as a
     sequel of the sentences before it ("The cheapest model is now listed at $60,990.")."""
     own = reading.owners | {e for g in claim.about for e in g}
-    return not ((set(s.entities) - own) & reading.speakers) and not _foreign_name(s, places=True)
+    return not ((set(s.entities) - own) & reading.speakers) and not s.foreign_owner_or_place
 
 
 # A name the story does not know, as the owner of something ("Amazon's cluster", "el
