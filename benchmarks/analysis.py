@@ -33,9 +33,9 @@ from claims.document import Document
 from claims.dossier import builtin_story_path, load_story
 from claims.engine import layered_evidence
 from claims.evidence import analyse
+from claims.matching import entity_counts, is_relevant, match_entities, may_be_relevant
 from claims.retrieve import passages, read
 from claims.stance import RuleClassifier, kind
-from claims.matching import entity_counts, is_relevant, match_entities, may_be_relevant
 from crawler.extraction import extract_article
 from storage.dedup import band_keys, fingerprint
 

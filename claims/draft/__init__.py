@@ -14,10 +14,10 @@ import datetime as dt
 import warnings
 from typing import Any
 
-from ..lang import LanguageWarning, language
+from ..lang import Language, LanguageWarning, language
 from ..text import split_sentences
 from .names import DraftEntity, find_entities, slug
-from .statements import find_claims
+from .statements import DraftClaim, find_claims
 from .story import (
     attribution,
     claim_tables,
@@ -47,6 +47,53 @@ def _entity_table(e: DraftEntity) -> dict[str, Any]:
     return t
 
 
+def _quiet_language(code: str) -> Language:
+    """The language layer without its warning: a draft for an unknown language still comes out."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LanguageWarning)
+        return language(code)
+
+
+def _story_head(title: str, language_code: str, source_url: str,
+                published: dt.datetime | dt.date | None, story_id: str | None) -> dict[str, Any]:  # fmt: skip
+    """The story's own keys, so the dossier opens with what it is and where it came from."""
+    return {
+        "id": story_id or slug(" ".join(title.split()[:6]))[:40].strip("-") or "story",
+        "title": title or "(untitled)",
+        "language": language_code,
+        "source_url": source_url,
+        "published": published,
+    }
+
+
+def _empty_note(claims: list[DraftClaim], sentences: list[str]) -> str:
+    """Why a draft has nothing to review, so the person knows to write the claims by hand."""
+    why = "no checkable claim found" if not claims else "no named entity found"
+    return (
+        f"EMPTY DRAFT: {why} in the text ({len(sentences)} sentence(s)); write the claims by hand."
+    )
+
+
+def _fill(story: dict[str, Any], sentences: list[str], lang: Language, kept: list[DraftEntity],
+          claims: list[DraftClaim]) -> dict[str, Any]:  # fmt: skip
+    """The relevance rule, claimants, queries, entities and claims: the dossier's reviewable body."""
+    rel_entities = rank(kept, claims)
+    anchor = rel_entities[0]
+    thing = topic_thing(sentences, lang, anchor, {a.lower() for e in kept for a in e.aliases})
+    rel = relevance(rel_entities, claims, thing)
+    att = attribution(kept, sentences, lang, anchor)
+    by_id = {e.id: e for e in kept}
+    support = [by_id[i] for i in rel.get("support_any", []) if i in by_id]
+    anchors = [by_id[i] for i in rel["require_any"] if i in by_id]
+    story["search_queries"] = search_queries(story["language"], anchors, support, thing)
+    story["relevance"] = rel
+    story["attribution"] = att
+    story["entities"] = [_entity_table(e) for e in kept + ([thing] if thing else [])]
+    speakers = set(att.get("self", [])) - {anchor.id}
+    story["claims"] = claim_tables(claims, kept, anchors[0], speakers, thing)
+    return story
+
+
 def draft_dossier(
     title: str,
     text: str,
@@ -60,43 +107,18 @@ def draft_dossier(
     When the text holds no claim the table has empty ``entities``/``claims`` and a
     ``"#"`` note saying why (the dossier parser refuses it until someone adds claims).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", LanguageWarning)
-        lang = language(language_code)
+    lang = _quiet_language(language_code)
     day = published.date() if isinstance(published, dt.datetime) else published
     sentences = split_sentences(text, language_code)
     title = " ".join(title.split()) or (sentences[0][:140] if sentences else "")
     entities = find_entities(title, sentences, lang)
     claims = find_claims(sentences, lang, day, [a for e in entities for a in e.aliases])
     kept = keep_entities(entities, claims)
-    story: dict[str, Any] = {
-        "id": story_id or slug(" ".join(title.split()[:6]))[:40].strip("-") or "story",
-        "title": title or "(untitled)",
-        "language": language_code,
-        "source_url": source_url,
-        "published": published,
-    }
+    story = _story_head(title, language_code, source_url, published, story_id)
     if not claims or not kept:
-        why = "no checkable claim found" if not claims else "no named entity found"
-        story["#"] = (
-            f"EMPTY DRAFT: {why} in the text ({len(sentences)} sentence(s)); write the claims by hand."
-        )
+        story["#"] = _empty_note(claims, sentences)
         return {**story, "entities": [], "claims": []}
-    rel_entities = rank(kept, claims)
-    anchor = rel_entities[0]
-    thing = topic_thing(sentences, lang, anchor, {a.lower() for e in kept for a in e.aliases})
-    rel = relevance(rel_entities, claims, thing)
-    att = attribution(kept, sentences, lang, anchor)
-    by_id = {e.id: e for e in kept}
-    support = [by_id[i] for i in rel.get("support_any", []) if i in by_id]
-    anchors = [by_id[i] for i in rel["require_any"] if i in by_id]
-    story["search_queries"] = search_queries(language_code, anchors, support, thing)
-    story["relevance"] = rel
-    story["attribution"] = att
-    story["entities"] = [_entity_table(e) for e in kept + ([thing] if thing else [])]
-    speakers = set(att.get("self", [])) - {anchor.id}
-    story["claims"] = claim_tables(claims, kept, anchors[0], speakers, thing)
-    return story
+    return _fill(story, sentences, lang, kept, claims)
 
 
 def draft_toml(story: dict[str, Any], source: str = "") -> str:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import Language, compile_terms
 from ..lang.common import fold
-from .words import COMPANY_NOUNS, FUNCTION, ORG_SUFFIXES, PLACE_PREPS, TITLES, ZH
+from .entity_types import entity_type
+from .words import FUNCTION, TITLES, ZH
 
 __all__ = ["DraftEntity", "Mention", "find_entities", "slug"]
 
@@ -30,16 +30,6 @@ _MODEL_NO = re.compile(r"[ \-]?(\d{1,4})(?![\d.,]\d|[\w%])")
 _CONNECTORS = frozenset(
     {"de", "del", "of", "von", "van", "der", "du", "des", "la", "di", "da", "&"}
 )
-#: Articles and possessives before a thing one has or makes ("a Cybertruck", "its Cybertruck").
-_ARTICLE = {
-    "en": "a|an|its",
-    "es": "un|una|su",
-    "fr": "un|une|sa|son",
-    "de": "ein|eine|sein|seine|ihr|ihre",
-}
-#: "la secretaria de Comercio, Gina Raimondo": the title's complement before the name.
-_APPOSITION = re.compile(r"\s+(?:de|del|of|du|des|für)\s+[\w\-]+,\s*$")
-_TYPES = ("person", "org", "product", "place", "thing")
 
 
 @dataclass(frozen=True)
@@ -144,25 +134,31 @@ class _Scanner:
         j = i
         joined = False
         while j < len(toks):
-            tok = toks[j].group()
-            gap = s[toks[j - 1].end() : toks[j].start()] if j > i else ""
-            if j > i and gap not in (" ", "-"):
+            if j > i and s[toks[j - 1].end() : toks[j].start()] not in (" ", "-"):
                 break
+            tok = toks[j].group()
             if _is_name_token(tok, self.lang) and not self._blocked(tok):
                 j += 1
                 continue
-            nxt = toks[j + 1].group() if j + 1 < len(toks) else ""
-            after = toks[j + 2].group() if j + 2 < len(toks) else ""
-            prev = toks[j - 1].group() if j > i else ""
-            if (j > i and not joined and tok.lower() in _CONNECTORS and prev.isalpha() and prev.istitle()
-                    and nxt and _is_name_token(nxt, self.lang) and not (after and _is_name_token(after, self.lang))):  # fmt: skip
-                joined = True
-                j += 1
-                continue
-            break
+            if joined or not self._connects(toks, i, j):
+                break
+            joined = True
+            j += 1
         while j > i and toks[j - 1].group().lower() in _CONNECTORS:
             j -= 1
         return j
+
+    def _connects(self, toks: list[re.Match[str]], i: int, j: int) -> bool:
+        """Whether token j is a connector inside one name ("Banco de España"), not between two."""
+        tok = toks[j].group()
+        nxt = toks[j + 1].group() if j + 1 < len(toks) else ""
+        after = toks[j + 2].group() if j + 2 < len(toks) else ""
+        prev = toks[j - 1].group() if j > i else ""
+        return bool(
+            j > i and tok.lower() in _CONNECTORS and prev.isalpha() and prev.istitle()
+            and nxt and _is_name_token(nxt, self.lang)
+            and not (after and _is_name_token(after, self.lang))
+        )  # fmt: skip
 
     def _mention(
         self, s: str, toks: list[re.Match[str]], i: int, j: int, index: int
@@ -260,62 +256,6 @@ def _last_word_key(ms: list[Mention]) -> str | None:
     return _key(words[-1])
 
 
-def _type_votes(ms: list[Mention], sentences: list[str], lang: Language) -> str:
-    """The type the words around the mentions point to (thing when nothing does)."""
-    votes: Counter[str] = Counter()
-    code = lang.code
-    titles = compile_terms(TITLES.get(code, ()), lang.cjk)
-    company = compile_terms(COMPANY_NOUNS.get(code, ()), lang.cjk)
-    preps = compile_terms(PLACE_PREPS.get(code, ()), lang.cjk)
-    say = lang.cue("say").regex
-    for m in ms:
-        s = sentences[m.sentence]
-        before, after = s[max(0, m.start - 40) : m.start], s[m.end : m.end + 30]
-        text = m.text
-        if re.search(r"\d", text) and re.search(r"[A-Za-z]", text):
-            votes["product"] += 2
-        if text.rstrip(".").split(" ")[-1] in {x.rstrip(".") for x in ORG_SUFFIXES}:
-            votes["org"] += 3
-        if _ends_with(titles, _APPOSITION.sub("", before), 2):
-            votes["person"] += 3
-        if _ends_with(company, before, 45):
-            votes["org"] += 2
-        if (
-            _ends_with(preps, before, 1)
-            or before.endswith(ZH.PLACE_BEFORE)
-            or after.startswith(ZH.PLACE_END)
-        ):
-            votes["place"] += 2
-        if after.startswith(ZH.ORG_END):
-            votes["org"] += 2
-        if re.search(r"[a-z][A-Z]", text) or (
-            text.isupper() and len(text) >= 3 and not votes["product"]
-        ):
-            votes["org"] += 1
-        if say.match(after.lstrip()) and " " not in text.strip() and text.istitle():
-            votes["person"] += 1
-        if _ARTICLE.get(code) and re.search(
-            rf"\b(?:{_ARTICLE[code]})\s+(?:[\w\-]+\s+)?$", before, re.I
-        ):
-            votes["product"] += 1
-        if company.search(after[:25]):
-            votes["org"] += 2
-    words = max((m.text for m in ms), key=len).split(" ")
-    if len(words) in (2, 3) and all(w.istitle() for w in words) and len({m.text for m in ms}) > 1:
-        votes["person"] += 2  # "Elon Musk" then "Musk": a surname used alone
-    if not votes:
-        return "thing"
-    return max(_TYPES, key=lambda t: (votes[t], -_TYPES.index(t)))
-
-
-def _ends_with(regex: object, head: str, slack: int) -> bool:
-    """Whether one of the terms ends within ``slack`` characters of the end of ``head``."""
-    pattern = getattr(regex, "regex", regex)
-    if not hasattr(pattern, "finditer"):
-        return False
-    return any(len(head) - m.end() <= slack for m in pattern.finditer(head))
-
-
 def _variants(aliases: Iterable[str]) -> list[str]:
     """The aliases as written, plus the spacings of a product number (Grok2 -> Grok 2, Grok-2)."""
     out = list(dict.fromkeys(aliases))
@@ -336,6 +276,38 @@ def _still_a_name(ms: list[Mention], mentions: list[Mention], scanner: _Scanner)
     return inside or len(ms) >= 2
 
 
+def _all_mentions(
+    allsent: list[str], lang: Language, scanner: _Scanner, text: str
+) -> list[Mention]:
+    """Every name run of every sentence, with the Chinese cues where the script has no capitals."""
+    mentions: list[Mention] = []
+    for i, s in enumerate(allsent):
+        mentions += scanner.runs(s, i)
+        if lang.cjk:
+            mentions += _zh_mentions(s, i, text)
+    return mentions
+
+
+def _entity(ms: list[Mention], eid: str, aliases: list[str], allsent: list[str],
+            lang: Language) -> DraftEntity:  # fmt: skip
+    """One group of mentions as an entity: its longest, most-used spelling names it."""
+    name = max(aliases, key=lambda a: (len(a.split(" ")), sum(x.text == a for x in ms)))
+    return DraftEntity(
+        id=eid, name=name, type=entity_type(ms, allsent, lang), aliases=_variants(aliases),
+        sentences={m.sentence for m in ms}, mentions=len(ms), in_title=any(m.sentence == 0 for m in ms),
+        first=min(m.sentence * 10_000 + m.start for m in ms),
+    )  # fmt: skip
+
+
+def _unique_id(base: str, taken: set[str]) -> str:
+    """An id no earlier entity has, so two names that slug alike stay apart."""
+    eid = base
+    while eid in taken:
+        eid += "-2"
+    taken.add(eid)
+    return eid
+
+
 def find_entities(title: str, sentences: list[str], lang: Language) -> list[DraftEntity]:
     """Every name group of the article (the title is sentence 0), most mentioned first.
 
@@ -345,11 +317,7 @@ def find_entities(title: str, sentences: list[str], lang: Language) -> list[Draf
     allsent = [title, *sentences]
     text = "\n".join(allsent)
     scanner = _Scanner(lang, text)
-    mentions: list[Mention] = []
-    for i, s in enumerate(allsent):
-        mentions += scanner.runs(s, i)
-        if lang.cjk:
-            mentions += _zh_mentions(s, i, text)
+    mentions = _all_mentions(allsent, lang, scanner, text)
     out: list[DraftEntity] = []
     taken: set[str] = set()
     for ms in _groups(_split_compounds(mentions)).values():
@@ -359,15 +327,7 @@ def find_entities(title: str, sentences: list[str], lang: Language) -> list[Draf
         aliases = sorted(
             {m.text for m in ms}, key=lambda a: (-sum(x.text == a for x in ms), len(a))
         )
-        name = max(aliases, key=lambda a: (len(a.split(" ")), sum(x.text == a for x in ms)))
-        eid = slug(min(aliases, key=len))
-        while eid in taken:
-            eid += "-2"
-        taken.add(eid)
-        out.append(DraftEntity(
-            id=eid, name=name, type=_type_votes(ms, allsent, lang), aliases=_variants(aliases),
-            sentences={m.sentence for m in ms}, mentions=len(ms), in_title=any(m.sentence == 0 for m in ms),
-            first=min(m.sentence * 10_000 + m.start for m in ms),
-        ))  # fmt: skip
+        eid = _unique_id(slug(min(aliases, key=len)), taken)
+        out.append(_entity(ms, eid, aliases, allsent, lang))
     out.sort(key=lambda e: (-(e.mentions + 2 * e.in_title), e.first))
     return out

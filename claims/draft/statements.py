@@ -108,8 +108,20 @@ class _Reader:
         if self._opinion(text):
             return []
         named = self.named(sentence)
-        out: list[DraftClaim] = []
         figs = figures(text, self.lang)
+        out = self._figure_claims(text, sentence, spans, figs)
+        out += self._events(text, spans)
+        out += [c for c in (self._state(text, named), self._superlative(text, figs, named)) if c]
+        for c in out:
+            c.sentence, c.quote, c.names = index, sentence, named
+        return out
+
+    def _figure_claims(
+        self, text: str, sentence: str, spans: list[DateSpan], figs: list[Figure]
+    ) -> list[DraftClaim]:
+        """A money figure is a report, any other figure with a unit a quantity; years, dates,
+        ordinals and figures inside names are not claims."""
+        out: list[DraftClaim] = []
         for fig in figs:
             if (
                 fig.year
@@ -121,10 +133,6 @@ class _Reader:
             made = self._report(fig, text) if fig.currency else self._quantity(fig, text)
             if made:
                 out.append(made)
-        out += self._events(text, spans)
-        out += [c for c in (self._state(text, named), self._superlative(text, figs, named)) if c]
-        for c in out:
-            c.sentence, c.quote, c.names = index, sentence, named
         return out
 
     def _opinion(self, text: str) -> bool:
@@ -185,37 +193,39 @@ class _Reader:
             out.append(DraftClaim("event", fields, 0, "", key=("event", d.last)))
         return out
 
+    def _words(self, chunk: str, skip: set[str]) -> list[str]:
+        """The content words of a stretch of text, so the claim's words say what it is about."""
+        return _content(_WORD.findall(chunk), self.lang, skip)
+
     def _event_words(self, text: str, d: DateSpan, plans: list[tuple[int, int]]) -> list[str]:
         """The verb or noun the date governs: the words after the last plan cue before it
         (and the subject of a reported clause), else the words of the date's clause."""
         if self.lang.cjk:
-            tail = re.sub(r"^[前之以将將会會于於开開始正式在]+", "", text[d.end : d.end + 8])
-            head = re.match(r"[\u4e00-\u9fff]{2}", tail)
-            return [head.group()] if head else [text[max(0, d.start - 2) : d.start] or "发布"]
+            return _zh_event_words(text, d)
         skip = self.name_words | self.fixed_plan
         clause_start = max(
             [m.end() for m in self.lang.clause_regex.finditer(text, 0, d.start)] or [0]
         )
         before = [p for p in plans if p[1] <= d.start]
-        words: list[str] = []
-        own = _content(_WORD.findall(text[clause_start : d.start]), self.lang, skip)[:3]
-        if own and not (before and before[-1][0] >= clause_start - 1):
+        own = self._words(text[clause_start : d.start], skip)[:3]
+        if before and (not own or before[-1][0] >= clause_start - 1):
+            words = self._cue_words(text, before[-1], d.start, skip)
+        else:
             words = own
-        elif before:
-            cue_start, cue_end = before[-1]
-            says = [e for _s, e in self.cue("say", text) if e <= cue_start]
-            marks = [m.end() for m in self.lang.clause_regex.finditer(text, 0, cue_start)]
-            lead = _content(
-                _WORD.findall(text[max(says + marks + [0]) : cue_start]), self.lang, skip
-            )
-            words = lead[:1] + _content(_WORD.findall(text[cue_end : d.start]), self.lang, skip)[:3]
-            if not words and text[cue_start:cue_end].lower() not in self.fixed_plan:
-                words = [text[cue_start:cue_end]]
-        if not words:
-            words = _content(_WORD.findall(text[clause_start : d.start]), self.lang, skip)[:3]
-        if not words:
-            words = _content(_WORD.findall(text[: d.start]), self.lang, skip)[-2:]
+        words = words or own or self._words(text[: d.start], skip)[-2:]
         return list(dict.fromkeys(w.lower() for w in words)) or ["event"]
+
+    def _cue_words(self, text: str, cue: tuple[int, int], end: int, skip: set[str]) -> list[str]:
+        """The plan cue's subject and the words it governs up to the date ("xAI ... build
+        the supercomputer"), or the cue itself when it is a content word."""
+        cue_start, cue_end = cue
+        says = [e for _s, e in self.cue("say", text) if e <= cue_start]
+        marks = [m.end() for m in self.lang.clause_regex.finditer(text, 0, cue_start)]
+        lead = self._words(text[max(says + marks + [0]) : cue_start], skip)
+        words = lead[:1] + self._words(text[cue_end:end], skip)[:3]
+        if not words and text[cue_start:cue_end].lower() not in self.fixed_plan:
+            words = [text[cue_start:cue_end]]
+        return words
 
     def _state(self, text: str, named: list[str]) -> DraftClaim | None:
         if not named:
@@ -250,28 +260,30 @@ class _Reader:
             (s, e) for s, e in self.cue("comparative", text) if self.named(text[e : e + 40])
         ]
         found = [
-            (s, e)
-            for s, e in self.cue("superlative", text)
-            + _spans(self.superlative, text)
-            + rivals_after
-            if not any(
-                0 <= f.start - e <= 15 and not f.named for f in figs
-            )  # "more than 250", "superará los 65.000"
+            se
+            for se in self.cue("superlative", text) + _spans(self.superlative, text) + rivals_after
+            if not _before_figure(se, figs)
         ]
         scoped = any(w in SCOPE for w in _WORD.findall(text.lower()))
         if not found or not (named or scoped):
             return None
         s, e = min(found)
-        fields: dict[str, Any] = {}
         beaten = (s, e) in rivals_after or text[s:e].lower() in _BEATING
+        key = ("superlative", text[s:e].lower())
+        return DraftClaim(
+            "superlative", self._superlative_fields(text, s, e, beaten), 0, "", key=key
+        )
+
+    def _superlative_fields(self, text: str, s: int, e: int, beaten: bool) -> dict[str, Any]:
+        """What the superlative is said of, or whom it beats when it names rivals."""
+        fields: dict[str, Any] = {}
         objects = [] if beaten else self._objects(text, s, e)
         if objects:
             fields["objects"] = {self.lang.code: objects}
         rivals = self.named(text[e : e + 60]) if beaten else []
         if rivals:
             fields["rivals"] = rivals[:3]
-        key = ("superlative", text[s:e].lower())
-        return DraftClaim("superlative", fields, 0, "", key=key)
+        return fields
 
     def _objects(self, text: str, s: int, e: int) -> list[str]:
         """What the superlative is said of: in Spanish and French the noun comes before
@@ -303,6 +315,19 @@ _BEATING = frozenset(
 )
 _ARTICLE_FIRST = re.compile(r"(?:el|la|los|las|le|les|the|der|die|das|il|lo)\s", re.IGNORECASE)
 _ORDINAL = re.compile(r"\s?(?:[ªº°ᵃᵉ]|st|nd|rd|th|er|ère|e|ème|te|ten|ter)\b", re.IGNORECASE)
+
+
+def _zh_event_words(text: str, d: DateSpan) -> list[str]:
+    """In Chinese the verb follows the date ("明年底交付"): its first two characters, past particles."""
+    tail = re.sub(r"^[前之以将將会會于於开開始正式在]+", "", text[d.end : d.end + 8])
+    head = re.match(r"[\u4e00-\u9fff]{2}", tail)
+    return [head.group()] if head else [text[max(0, d.start - 2) : d.start] or "发布"]
+
+
+def _before_figure(span: tuple[int, int], figs: list[Figure]) -> bool:
+    """A "more"/superlative word right before a figure compares a number, not the subject
+    ("more than 250", "superará los 65.000")."""
+    return any(0 <= f.start - span[1] <= 15 and not f.named for f in figs)
 
 
 def _not_a_figure(fig: Figure, text: str, sentence: str) -> bool:

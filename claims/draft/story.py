@@ -56,14 +56,7 @@ def topic_thing(
     if lang.cjk or not fn:
         return None
     blocked = compile_terms(tuple(lang.currencies) + tuple(lang.scales), False)
-    words: Counter[str] = Counter()
-    for s in sentences:
-        for m in re.finditer(r"[^\W\d_]{6,}", s):
-            w = m.group()
-            if re.search(r"\d\s*$", s[: m.start()]):
-                continue  # "4 nanómetros": a unit, not a thing
-            if w.islower() and w not in fn and w not in names and not blocked.fullmatch(w):
-                words[w] += 1
+    words = _thing_words(sentences, fn, names, blocked)
     if not words:
         return None
     word, count = words.most_common(1)[0]
@@ -79,6 +72,21 @@ def topic_thing(
     ent.sentences = {i + 1 for i, s in enumerate(sentences) if word in s.lower()}
     ent.contextual = {"terms": {lang.code: [word]}, "near": [anchor.id]}
     return ent
+
+
+def _thing_words(
+    sentences: list[str], fn: frozenset[str], names: set[str], blocked: re.Pattern[str]
+) -> Counter[str]:
+    """How often each long lower-case content word occurs: the candidates for the story's thing."""
+    words: Counter[str] = Counter()
+    for s in sentences:
+        for m in re.finditer(r"[^\W\d_]{6,}", s):
+            w = m.group()
+            if re.search(r"\d\s*$", s[: m.start()]):
+                continue  # "4 nanómetros": a unit, not a thing
+            if w.islower() and w not in fn and w not in names and not blocked.fullmatch(w):
+                words[w] += 1
+    return words
 
 
 def rank(entities: list[DraftEntity], claims: list[DraftClaim]) -> list[DraftEntity]:
@@ -191,22 +199,47 @@ _UNITS_EN = {"gpu": "GPUs", "jobs": "jobs", "vehicles": "vehicles", "orders": "o
              "homes": "homes", "plants": "plants", "customers": "customers"}  # fmt: skip
 
 
+def _quantity_text(who: str, f: dict[str, Any], lang: str) -> str:
+    """ "Who: more than 1,500 vehicles.": the figure with its English unit."""
+    more = "more than " if f.get("larger") == "supports" else ""
+    return f"{who}: {more}{f['value']:,} {_UNITS_EN.get(f['unit'], f['unit'])}."
+
+
+def _report_text(who: str, f: dict[str, Any], lang: str) -> str:
+    """ "Who: a reported amount of USD 800,000,000.": the money figure."""
+    return f"{who}: a reported amount of {f['currency']} {f['amount']:,}."
+
+
+def _event_text(who: str, f: dict[str, Any], lang: str) -> str:
+    """ "Who: deliver, robots (en) by 2024-04-30.": the event words and deadline."""
+    words = ", ".join(f["event"][lang][:3])
+    return f"{who}: {words} ({lang}) by {f['deadline'].isoformat()}."
+
+
+def _state_text(who: str, f: dict[str, Any], lang: str) -> str:
+    """An ended state, or the property that holds."""
+    if f.get("state") == "ended":
+        return f"{who}: it has ended (talks, a deal or a plan) and does not continue."
+    return f"{who}: the state holds ({', '.join(next(iter(f['state'].values())))})."
+
+
+def _superlative_text(who: str, f: dict[str, Any], lang: str) -> str:
+    """The superlative and what it is said of."""
+    return f"{who}: a superlative ({'; '.join(next(iter(f.get('objects', {'': ['as stated']}).values())))})."
+
+
+_TEXTS = {
+    "quantity": _quantity_text,
+    "report": _report_text,
+    "event": _event_text,
+    "state": _state_text,
+}
+
+
 def _text(c: DraftClaim, who: str) -> str:
     """A one-line English text built from the claim's kind and fields (to be reworded)."""
     f, lang = c.fields, next(iter(c.fields.get("event", c.fields.get("topic", {"": []}))), "")
-    if c.kind == "quantity":
-        more = "more than " if f.get("larger") == "supports" else ""
-        return f"{who}: {more}{f['value']:,} {_UNITS_EN.get(f['unit'], f['unit'])}."
-    if c.kind == "report":
-        return f"{who}: a reported amount of {f['currency']} {f['amount']:,}."
-    if c.kind == "event":
-        words = ", ".join(f["event"][lang][:3])
-        return f"{who}: {words} ({lang}) by {f['deadline'].isoformat()}."
-    if c.kind == "state":
-        if f.get("state") == "ended":
-            return f"{who}: it has ended (talks, a deal or a plan) and does not continue."
-        return f"{who}: the state holds ({', '.join(next(iter(f['state'].values())))})."
-    return f"{who}: a superlative ({'; '.join(next(iter(f.get('objects', {'': ['as stated']}).values())))})."
+    return _TEXTS.get(c.kind, _superlative_text)(who, f, lang)
 
 
 def _claim_id(c: DraftClaim, head: str, taken: set[str]) -> str:
@@ -233,6 +266,19 @@ def _short(amount: float) -> str:
     return f"{amount:g}"
 
 
+def _about(c: DraftClaim, entities: list[DraftEntity], anchor: DraftEntity,
+           speakers: set[str], thing: DraftEntity | None) -> list[str]:  # fmt: skip
+    """The claim's subjects: the names in its sentence but its speakers, the story's thing
+    when the sentence says it, else the anchor."""
+    about = [e.id for e in entities if set(e.aliases) & set(c.names) and e.id not in speakers]
+    # a name said once (the outlet, a passing one) does not make the claim's subject
+    if len(about) > 1:
+        about = [i for i in about if next(e for e in entities if e.id == i).mentions > 1] or about
+    if thing is not None and c.sentence in thing.sentences:
+        about.append(thing.id)
+    return about[:4] or [anchor.id]
+
+
 def claim_tables(claims: list[DraftClaim], entities: list[DraftEntity], anchor: DraftEntity,
                  speakers: set[str], thing: DraftEntity | None) -> list[dict[str, Any]]:  # fmt: skip
     """Each claim as its dossier table: id, English text, kind, about, the kind's fields,
@@ -240,16 +286,7 @@ def claim_tables(claims: list[DraftClaim], entities: list[DraftEntity], anchor: 
     taken: set[str] = set()
     out = []
     for c in claims:
-        about = [e.id for e in entities if set(e.aliases) & set(c.names) and e.id not in speakers]
-        if (
-            len(about) > 1
-        ):  # a name said once (the outlet, a passing one) does not make the claim's subject
-            about = [
-                i for i in about if next(e for e in entities if e.id == i).mentions > 1
-            ] or about
-        if thing is not None and c.sentence in thing.sentences:
-            about.append(thing.id)
-        about = about[:4] or [anchor.id]
+        about = _about(c, entities, anchor, speakers, thing)
         head = next(e for e in entities + ([thing] if thing else []) if e.id == about[0])
         table: dict[str, Any] = {
             "id": _claim_id(c, head.id, taken),

@@ -60,22 +60,32 @@ def to_toml(data: Mapping[str, Any], header: str = "") -> str:
     lines += ([""] if lines else []) + _table_body(scalars)
     for k, v in data.items():
         if isinstance(v, Mapping):
-            lines += [
-                "",
-                f"[{_key(k)}]",
-                *_comment(v),
-                *_table_body({a: b for a, b in v.items() if a != "#"}),
-            ]
+            lines += _table(k, v)
     for k, v in data.items():
         if _is_tables(v):
             for item in v:
-                lines += ["", f"[[{_key(k)}]]", *_comment(item)]
-                lines += _table_body({a: b for a, b in item.items() if a != "#"})
-                for sub, rows in item.items():
-                    if _is_tables(rows):
-                        for row in rows:
-                            lines += ["", f"[[{_key(k)}.{_key(sub)}]]", *_table_body(row)]
+                lines += _array_item(k, item)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(key: str, t: Mapping[str, Any]) -> list[str]:
+    """One ``[key]`` table, its note as a comment first so the reader sees why before what."""
+    return ["", f"[{_key(key)}]", *_comment(t), *_table_body(_without_note(t))]
+
+
+def _array_item(key: str, item: Mapping[str, Any]) -> list[str]:
+    """One ``[[key]]`` element, then its own arrays of tables (``[[key.sub]]``) right after it."""
+    lines = ["", f"[[{_key(key)}]]", *_comment(item), *_table_body(_without_note(item))]
+    for sub, rows in item.items():
+        if _is_tables(rows):
+            for row in rows:
+                lines += ["", f"[[{_key(key)}.{_key(sub)}]]", *_table_body(row)]
+    return lines
+
+
+def _without_note(t: Mapping[str, Any]) -> dict[str, Any]:
+    """The table's keys but its ``"#"`` note, which is written as a comment instead."""
+    return {a: b for a, b in t.items() if a != "#"}
 
 
 def _comment(t: Mapping[str, Any]) -> list[str]:
