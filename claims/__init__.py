@@ -21,7 +21,7 @@ _HOMES = {
     "story_fingerprint": "dossier",
     "ENGINE_VERSION": "version",
     "Evidence": "evidence",
-    "RuleClassifier": "evidence",
+    "RuleClassifier": "stance",
     "StanceClassifier": "evidence",
     "analyse": "evidence",
     "EntityCounts": "matching",
@@ -44,8 +44,9 @@ if TYPE_CHECKING:
         parse_story,
         story_fingerprint,
     )
-    from .evidence import Evidence, RuleClassifier, StanceClassifier, analyse
+    from .evidence import Evidence, StanceClassifier, analyse
     from .matching import EntityCounts, is_relevant, match_entities
+    from .stance import RuleClassifier
     from .status import STATUSES, claim_status
     from .version import ENGINE_VERSION
 

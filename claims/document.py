@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from .text import FOLD_TRAPS, sentence_spans
+from .sentences import FOLD_TRAPS, sentence_spans
 
 __all__ = ["Document", "Sentence", "WordIndex", "normalise_language"]
 
@@ -45,7 +45,7 @@ class WordIndex:
         self._keys = sorted(pos)
         self._starts: dict[str, list[int]] = {}
         # Whether a case-insensitive match of ASCII letters is sure to appear in `lower`
-        # as those letters (see text.FOLD_TRAPS), and whether the text has any Han or kana.
+        # as those letters (see sentences.FOLD_TRAPS), and whether the text has any Han or kana.
         self.plain = aligned and not FOLD_TRAPS.search(lower)
         self.cjk = _CJK.search(lower) is not None
 

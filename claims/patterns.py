@@ -259,7 +259,7 @@ def _compile(terms: Iterable[str], case_sensitive: bool, plural: bool) -> Compil
 def _head(term: str) -> str | None:
     """The first piece of a plain term's first word ("GPU" of "GPU cluster", "X" of "X-Men"):
     every match starts with it verbatim (up to case). Only ASCII letters and digits, whose
-    case-insensitive matches lower() keeps (see text.FOLD_TRAPS), and only when the word
+    case-insensitive matches lower() keeps (see sentences.FOLD_TRAPS), and only when the word
     starts with it ("-foo" may match " foo"); else None."""
     if term.startswith("re:"):
         return None

@@ -15,7 +15,7 @@ import warnings
 from typing import Any
 
 from ..lang import Language, LanguageWarning, language
-from ..text import split_sentences
+from ..sentences import split_sentences
 from .names import DraftEntity, find_entities, slug
 from .statements import DraftClaim, find_claims
 from .story import (
