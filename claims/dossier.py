@@ -829,7 +829,23 @@ def load_story(path: Path) -> Story:
         raise DossierError(f"{origin}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DossierError(f"{origin}: invalid TOML: {exc}") from None
-    return parse_story(data, origin)
+    story = parse_story(data, origin)
+    _warn_missing_languages(story, origin)
+    return story
+
+
+def _warn_missing_languages(story: Story, origin: str) -> None:
+    """One warning per language the dossier writes for (its own, its term tables, its
+    search queries) that has no module in claims.lang: only aliases and digit figures
+    work there (claims.lang.language warns once per language and origin)."""
+    from .lang import language
+
+    codes = {story.language, *story.search_queries}
+    for e in story.entities:
+        codes |= set(e.aliases) | set(e.anaphora)
+    codes.discard("*")
+    for code in sorted(codes):
+        language(code, origin=origin)
 
 
 def builtin_story_names() -> list[str]:

@@ -73,9 +73,14 @@ def _cuts(par: str) -> list[int]:
     return sorted(cuts)
 
 
+_ORDINAL = re.compile(r"(?<![\d.,])(?:^|(?<=\s))[0-3]?\d\.$")
+
+
 def _is_abbreviation(par: str, dot: int) -> bool:
     # the run of [A-Za-zÀ-ÿ.] ending at the dot, found backwards (a regex search for it
     # would scan the paragraph from its start at every full stop)
+    if _ORDINAL.search(par, max(0, dot - 4), dot + 1):
+        return True  # a German ordinal date: "am 22. Juli", "bis 1. März"
     start = dot
     while start > 0 and par[start - 1] in _ABBREVIATION_CHARS:
         start -= 1

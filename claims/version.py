@@ -4,4 +4,4 @@ Stored with every analysis; when it changes, stored articles are re-analysed.
 Bump it with any change to the rules that can change a verdict.
 """
 
-ENGINE_VERSION = "rules-2"
+ENGINE_VERSION = "rules-4"  # the layered engine: claims.lang, claims.retrieve, claims.stance
