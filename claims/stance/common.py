@@ -25,9 +25,9 @@ _NEAR_WORDS = 6  # a negation reaches this many words ahead in its clause
 _NEAR_CJK = 6  # … or this many characters
 
 
-def _gap_ok(text: str, a: int, b: int, cjk: bool) -> bool:
+def _gap_ok(text: str, a: int, b: int, cjk: bool, cjk_chars: int = _NEAR_CJK) -> bool:
     gap = text[a:b]
-    return len(gap) <= _NEAR_CJK if cjk else len(gap.split()) <= _NEAR_WORDS
+    return len(gap) <= cjk_chars if cjk else len(gap.split()) <= _NEAR_WORDS
 
 
 def negated(p: Passage, pos: int) -> tuple[int, int] | None:
@@ -79,7 +79,7 @@ def subject_near(p: Passage, pos: int) -> bool:
     if any(lo <= s < hi for s in p.subject_at):
         return True
     # an appositive or a trailing phrase ("a Cybertruck, at $39,900") stays close by
-    return any(_gap_ok(p.text, min(s, pos), max(s, pos), p.sentence.lang.cjk) for s in p.subject_at)
+    return any(_gap_ok(p.text, min(s, pos), max(s, pos), p.sentence.lang.cjk, 14) for s in p.subject_at)
 
 
 def planned(p: Passage, pos: int) -> tuple[int, int] | None:

@@ -55,6 +55,14 @@ def _said(p: Passage, spec: ReportSpec) -> list[tuple[int, int]]:
     return _topic(p)
 
 
+def _topic_near(p: Passage, pos: int) -> bool:
+    """The claim's topic word next to an amount ("a grant of $6.6 billion"): another
+    amount elsewhere in the sentence is another thing's."""
+    lo, hi = p.sentence.clause(pos)
+    words = p.terms["topic"] or p.sentence.cues["negotiation"]
+    return any(lo <= s < hi for s, _ in words)
+
+
 def _on_claim(p: Passage, pos: int, topic: list[tuple[int, int]]) -> bool:
     """A denial or a dropped deal counts in the clause that holds the amount or the
     claim's topic word, not anywhere in the sentence."""
@@ -146,15 +154,19 @@ def _same_amount(p: Passage, spec: ReportSpec, f: Figure) -> Verdict:
     if recalled(p, f.start) or p.sentence.cue_near("conditional", f.start):
         return addressed(p, "report.amount_recalled", (span,))  # "would have been worth"
     said = _said(p, spec)
-    if not said:
-        return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion"
-    return verdict(p, "supports", 0.8, "report.amount", (span, p.span("report", *said[0])), fmt(f.value))
+    if (spec.near or spec.near_concept) and not said:
+        return addressed(p, "report.amount_only", (span,))  # "was worth $10 billion", not in the making
+    spans = (span, p.span("report", *said[0])) if said else (span,)
+    done = p.sentence.cue_near("done", f.start)  # "finalised an award of $6.6 billion"
+    return verdict(p, "supports", 0.8, "report.amount", spans, fmt(f.value), fulfilled=done is not None)
 
 
 def _other_amount(p: Passage, spec: ReportSpec, f: Figure) -> Verdict:
     span = p.span("amount", f.start, f.end)
     if recalled(p, f.start) or p.sentence.cue_in_clause("comparison", f.start) or _at_claim_time(p):
         return addressed(p, "report.other_amount_recalled", (span,))
+    if not p.sentence.cue_near("price", f.start) and not _topic_near(p, f.start):
+        return addressed(p, "report.other_thing", (span,))  # "and up to $5 billion in loans"
     stance = (spec.larger if f.value > spec.amount else spec.smaller) or spec.changed
     return verdict(p, stance, 0.65, "report.other_amount", (span,), fmt(f.value))
 
