@@ -46,6 +46,7 @@ CUES: Mapping[str, str] = {
     "retrospective": "was meant to, was supposed to, originally: the claim restated as past plan",
     "delay": "delayed, postponed, pushed back, slipped: an event moved later",
     "on_time": "on schedule, as promised, on time: an event kept to its date",
+    "advanced": "brought forward, ahead of schedule, earlier than planned: an event moved earlier",
     "done": "began, started, completed, launched, is now: the event happened",
     "cancelled": "cancelled, scrapped, abandoned, dropped: no longer happening",
     "replaced": "instead, turned into, replaced by: another thing in its place",

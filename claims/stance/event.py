@@ -97,6 +97,9 @@ def _done_or_planned(
     done = s.cue_near("done", at) or s.cue_near("on_time", at)
     if done is not None and _closer(done, plan, at) and not _governs(future, done):
         return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
+    advanced = s.cue_near("advanced", at, 10)
+    if advanced is not None:  # a new, earlier date for what had not happened yet
+        return verdict(p, "updates", 0.7, "event.brought_forward", (*spans, p.span("advanced", *advanced)), value)
     if plan:
         return _planned(p, deadline, at, when, future, spans, value)
     return _done_or_named(p, spec, deadline, when, done, spans, value)
@@ -132,7 +135,7 @@ def _done_or_named(
     published = p.sentence.published
     if done is not None:
         return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
-    if when is not None and published is not None and when.last < published:
+    if when is not None and published is not None and (when.last < published or (when.first < published and when.explicit_year)):
         return _happened(p, spec, deadline, when, spans, value)
     return addressed(p, "event.no_state", spans)
 

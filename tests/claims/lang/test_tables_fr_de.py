@@ -64,6 +64,9 @@ FINDS: dict[str, dict[str, list[tuple[str, str]]]] = {
         "source": [
             ("Selon des analystes, le site manque d'électricité.", "analystes"),
         ],
+        "advanced": [
+            ("La production a été avancée à 2027.", "avancée"),
+        ],
         "done": [
             ("La production a démarré lundi dans l'usine de Douai.", "a démarré"),
             ("Le premier réacteur est entré en production en mars.", "est entré en production"),
@@ -201,6 +204,9 @@ FINDS: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
         "source": [
             ("Analysten zufolge fehlt dem Werk der Strom.", "Analysten"),
+        ],
+        "advanced": [
+            ("Die Produktion wird auf 2027 vorgezogen.", "vorgezogen"),
         ],
         "done": [
             ("Die Serienproduktion hat im März begonnen.", "hat im März begonnen"),
