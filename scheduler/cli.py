@@ -17,12 +17,10 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
+from scheduler.errors import UsageError
+
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("followup")
-
-
-class UsageError(ValueError):
-    """Bad input on the command line."""
 
 
 def utc_now() -> datetime:
@@ -207,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the service: who holds the scheduler lease, since when, the last crawl runs",
     )
     _add_format(sa, "json")
+
+    from scheduler import cli_board
+
+    cli_board.add_parsers(sub, common)
     return p
 
 
@@ -527,6 +529,7 @@ def setup_logging(level: str, log_file: str | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from claims.dossier import DossierError
+    from scheduler.cli_board import COMMANDS as BOARD_COMMANDS
     from scheduler.config import ConfigError
     from storage.engine import DatabaseError
     from storage.queries import QueryError
@@ -542,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"followup: error: --log-file: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command](args)
+        return {**COMMANDS, **BOARD_COMMANDS}[args.command](args)
     except (UsageError, ConfigError, DossierError, QueryError) as exc:
         print(f"followup: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

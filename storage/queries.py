@@ -24,6 +24,7 @@ from storage.models import (
     CrawlRun,
     Evidence,
     Lease,
+    Review,
     Source,
     Story,
 )
@@ -198,6 +199,12 @@ class EvidenceRow:
     rule: str
     confidence: float = 1.0
     classifier: str = "rules"
+    engine_stance: str | None = None  # the engine's, when a reviewer overrode it
+    reviewed_at: datetime | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviewed_at is not None
 
 
 @dataclass
@@ -222,15 +229,31 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
     ).all()
     rows = {c.id: ClaimRows(c.id, c.text, c.kind, c.deadline) for c in claims}
     q = (
-        select(Evidence, Article.url, Article.title, Article.language)
+        select(
+            Evidence,
+            Article.url,
+            Article.title,
+            Article.language,
+            Review.stance,
+            Review.reviewed_at,
+        )
         .join(Article, Article.id == Evidence.article_id)
+        .outerjoin(
+            Review,
+            and_(
+                Review.article_id == Evidence.article_id,
+                Review.story_id == Evidence.story_id,
+                Review.claim_id == Evidence.claim_id,
+            ),
+        )
         .where(Evidence.story_id == story_id, Article.duplicate_of.is_(None))
         .order_by(Evidence.published.desc().nulls_last(), Evidence.id.desc())
     )
     if as_of is not None:
         q = q.where(Evidence.published <= as_of)
-    for ev, url, title, lang in session.execute(q):
+    for ev, url, title, lang, reviewed_stance, reviewed_at in session.execute(q):
         if ev.claim_id in rows:
+            # a reviewer's verdict wins over the engine's, and counts in the status
             rows[ev.claim_id].evidence.append(
                 EvidenceRow(
                     ev.id,
@@ -239,12 +262,14 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
                     title,
                     ev.published,
                     lang,
-                    ev.stance,
+                    reviewed_stance or ev.stance,
                     ev.quote,
                     ev.value,
                     ev.rule,
                     ev.confidence,
                     ev.classifier,
+                    engine_stance=ev.stance,
+                    reviewed_at=reviewed_at,
                 )
             )
     return list(rows.values())
