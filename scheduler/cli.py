@@ -399,18 +399,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
             print_dossier(story)
         return EXIT_OK
-    stories = load_stories(cfg)
-    rows = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "language": s.language,
-            "claims": len(s.claims),
-            "entities": len(s.entities),
-            "path": str(p),
-        }
-        for s, p in zip(stories, cfg.story_paths, strict=True)
-    ]
+    from scheduler.serve import story_rows
+
+    rows = story_rows(cfg, load_stories(cfg))
     if args.format == "json":
         output.dump_json(rows)
     else:
