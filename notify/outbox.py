@@ -81,7 +81,7 @@ def apprise_send(urls: Sequence[str], title: str, body: str) -> str | None:
         if not ap.add(u):
             return f"not a valid Apprise URL: {u.split('://')[0]}://…"
     with apprise.LogCapture(level=logging.WARNING) as captured:
-        ok = ap.notify(title=title, body=body)
+        ok = ap.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
         text = captured.getvalue().strip()
     return None if ok else (text or "Apprise could not send the message")
 
@@ -103,10 +103,10 @@ class _Group:
     attempts: int = 0
 
 
-def _claim_due(factory: sessionmaker[Session], now: datetime) -> list[_Group]:
+def _claim_due(factory: sessionmaker[Session], now: datetime, force: bool) -> list[_Group]:
     groups: dict[tuple[str, str, str, int], _Group] = {}
     with transaction(factory) as session:
-        for m in due_messages(session, now):
+        for m in due_messages(session, now, retry_now=force):
             gid = (m.target, m.digest, m.period, m.id if m.digest == "none" else 0)
             g = groups.setdefault(gid, _Group(m.target, m.digest, m.period))
             g.rows.append(m.id)
@@ -122,11 +122,15 @@ def deliver_due(
     *,
     now: datetime,
     send: Sender = apprise_send,
+    force: bool = False,
 ) -> Delivery:
-    """Send every due message; a failure is recorded with its retry time, never dropped."""
+    """Send every due message; a failure is recorded with its retry time, never dropped.
+
+    ``force``: retry failed messages now rather than at their next try (digests still
+    wait for the end of their period)."""
     urls = {url_key(u): u for t in targets for u in t.urls}
     out = Delivery()
-    groups = _claim_due(factory, now)
+    groups = _claim_due(factory, now, force)
     if not groups:
         return out
     with factory() as session:

@@ -46,8 +46,8 @@ def record_status_changes(
     return ids
 
 
-def send_due(db: Database, cfg: Config, *, now: datetime) -> Delivery:
-    return deliver_due(db.factory, targets(cfg), now=now)
+def send_due(db: Database, cfg: Config, *, now: datetime, force: bool = False) -> Delivery:
+    return deliver_due(db.factory, targets(cfg), now=now, force=force)
 
 
 def after_analysis(db: Database, cfg: Config, stories: list[Story], *, now: datetime) -> int:

@@ -47,6 +47,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="record status changes, send due notifications, list the outbox",
     )
     nt.add_argument("--all", action="store_true", help="list sent messages too")
+    nt.add_argument(
+        "--retry-now",
+        action="store_true",
+        help="retry failed messages now instead of at their next try",
+    )
+    nt.add_argument("--at", metavar="TIME", help=argparse.SUPPRESS)  # act as if at TIME (tests)
     _add_format(nt, "json")
 
     sv = sub.add_parser("serve", parents=[common], help="the web board and the JSON API")
@@ -119,12 +125,13 @@ def cmd_notify(args: argparse.Namespace) -> int:
     from scheduler.output_board import outbox_table
     from storage.changes import outbox_rows
 
+    now = parse_when(args.at, option="--at") if args.at else utc_now()
     cfg = _config(args)
     stories = load_stories(cfg)
     db = open_database(cfg.database_url)
     try:
-        record_status_changes(db, cfg, stories, now=utc_now())
-        done = send_due(db, cfg, now=utc_now())
+        record_status_changes(db, cfg, stories, now=now)
+        done = send_due(db, cfg, now=now, force=args.retry_now)
         with db.factory() as session:
             rows = outbox_rows(session, pending_only=not args.all)
     finally:

@@ -136,17 +136,18 @@ def enqueue(
     return row.id
 
 
-def due_messages(session: Session, now: datetime) -> list[OutboxMessage]:
-    """Unsent messages whose time has come (due, and past their next retry)."""
+def due_messages(
+    session: Session, now: datetime, *, retry_now: bool = False
+) -> list[OutboxMessage]:
+    """Unsent messages whose time has come (due, and past their next retry unless
+    ``retry_now``)."""
     q = (
         select(OutboxMessage)
-        .where(
-            OutboxMessage.sent_at.is_(None),
-            OutboxMessage.next_try <= now,
-            OutboxMessage.due_at <= now,
-        )
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.due_at <= now)
         .order_by(OutboxMessage.id)
     )
+    if not retry_now:
+        q = q.where(OutboxMessage.next_try <= now)
     return list(session.scalars(q))
 
 
