@@ -96,8 +96,8 @@ def test_digest_periods() -> None:
 
 
 @pytest.fixture
-def factory(sqlite_url: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(sqlite_url)
+def factory(db_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(db_url)
     upgrade(engine)
     yield make_session_factory(engine)
     engine.dispose()
