@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from notify.digest import period_of, retry_delay
 from notify.messages import change_message, digest_message
-from storage.changes import changes_by_id, due_messages, enqueue, mark_failed, mark_sent
+from storage.changes import (
+    changes_by_id,
+    due_messages,
+    enqueue,
+    mark_failed,
+    mark_sent,
+    postpone,
+)
 from storage.engine import transaction
 
 log = logging.getLogger("followup.notify")
@@ -127,7 +134,9 @@ def deliver_due(
     """Send every due message; a failure is recorded with its retry time, never dropped.
 
     ``force``: retry failed messages now rather than at their next try (digests still
-    wait for the end of their period)."""
+    wait for the end of their period). Once a URL fails, its other messages wait for their
+    retry untried: a receiver that is down costs one timeout per pass, not one per change.
+    """
     urls = {url_key(u): u for t in targets for u in t.urls}
     out = Delivery()
     groups = _claim_due(factory, now, force)
@@ -135,9 +144,15 @@ def deliver_due(
         return out
     with factory() as session:
         changes = changes_by_id(session, [c for g in groups for c in g.changes])
+    down: set[str] = set()  # URLs that failed in this pass: not tried again until their retry
     for g in groups:
         url = urls.get(g.key)
         items = [changes[c] for c in g.changes if c in changes]
+        if g.key in down:
+            with transaction(factory) as session:
+                postpone(session, g.rows, now + retry_delay(g.attempts + 1))
+            out.failed += 1
+            continue
         if not items:  # its change is gone (deleted by hand): nothing left to say
             error: str | None = None
         elif url is None:
@@ -156,6 +171,7 @@ def deliver_due(
                 out.sent += 1
             else:
                 mark_failed(session, g.rows, error, now + retry_delay(g.attempts + 1))
+                down.add(g.key)
                 out.failed += 1
                 out.errors.append(error)
                 log.warning("notification not sent (will retry): %s", error)

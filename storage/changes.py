@@ -167,6 +167,13 @@ def mark_failed(session: Session, ids: Sequence[int], error: str, next_try: date
     )
 
 
+def postpone(session: Session, ids: Sequence[int], next_try: datetime) -> None:
+    """Not tried in this pass (its receiver just failed): wait like a failed try, uncounted."""
+    session.execute(
+        update(OutboxMessage).where(OutboxMessage.id.in_(list(ids))).values(next_try=next_try)
+    )
+
+
 def outbox_rows(session: Session, *, pending_only: bool = False) -> list[dict[str, Any]]:
     q = select(OutboxMessage).order_by(OutboxMessage.id)
     if pending_only:

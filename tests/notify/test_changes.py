@@ -192,3 +192,21 @@ def test_the_outbox_names_urls_by_hash_only(factory: sessionmaker[Session]) -> N
     with factory() as s:
         [row] = outbox_rows(s)
     assert row["target"] == url_key(secret) and "s3cret" not in str(row)
+
+
+def test_a_receiver_that_is_down_is_tried_once_per_pass(factory: sessionmaker[Session]) -> None:
+    down, up = Target(("json://127.0.0.1:9/down",)), Target(("json://127.0.0.1:9/up",))
+    for claim in ("a", "b", "c"):
+        add_change(factory, [down, up], claim, NOW)
+    tried: list[str] = []
+
+    def send(urls: Sequence[str], title: str, body: str) -> str | None:
+        tried.append(urls[0])
+        return "connection refused" if urls[0].endswith("/down") else None
+
+    out = deliver_due(factory, [down, up], now=NOW, send=send)
+    assert tried.count("json://127.0.0.1:9/down") == 1 and tried.count("json://127.0.0.1:9/up") == 3
+    assert (out.sent, out.failed) == (3, 3)
+    with factory() as s:
+        pending = outbox_rows(s, pending_only=True)
+    assert len(pending) == 3 and all(p["next_try"] > NOW.isoformat() for p in pending)
