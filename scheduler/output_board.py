@@ -48,7 +48,7 @@ def reviews_table(rows: Sequence[dict[str, Any]], file: TextIO | None = None) ->
         c.print("no reviewed evidence")
         return
     t = Table(pad_edge=False)
-    for col in ("evidence", "story", "claim", "reviewed", "engine", "at", "article"):
+    for col in ("evidence", "story", "claim", "reviewed", "engine", "by", "at", "article"):
         t.add_column(col, overflow="fold")
     for r in rows:
         t.add_row(
@@ -57,6 +57,7 @@ def reviews_table(rows: Sequence[dict[str, Any]], file: TextIO | None = None) ->
             _t(r["claim"]),
             r["stance"],
             r["engine_stance"] or "",
+            _t(r["reviewer"]),
             r["at"][:19],
             _t(f"{r['title'] or ''} {r['url']}", 120),
         )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,11 +58,35 @@ def web_context(cfg: Config, read: Database, write: Database, *, clock: Any = ut
     )
 
 
+def _server_class() -> Any:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn, but a SIGTERM/SIGINT ends it with exit code 0 once it has shut down
+        (uvicorn re-raises the signal after its graceful shutdown, which ends the process
+        as killed by it)."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            old = {
+                sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)
+            }
+            try:
+                yield
+            finally:
+                for sig, handler in old.items():
+                    signal.signal(sig, handler)
+
+    return Server
+
+
 def serve(cfg: Config, *, host: str, port: int) -> int:
     """Serve until SIGTERM/SIGINT (uvicorn's own handlers end it cleanly)."""
     import uvicorn
 
     from web.app import create_app
+
+    _Server = _server_class()
 
     read = open_database(cfg.database_url, read_only=True)
     write = open_database(cfg.database_url)
@@ -70,7 +97,7 @@ def serve(cfg: Config, *, host: str, port: int) -> int:
         if host not in ("127.0.0.1", "::1", "localhost"):
             log.warning("serving on %s: put it behind a reverse proxy with TLS", host)
         log.info("followup serve on http://%s:%d/", host, port)
-        uvicorn.run(
+        config = uvicorn.Config(
             create_app(ctx),
             host=host,
             port=port,
@@ -78,6 +105,7 @@ def serve(cfg: Config, *, host: str, port: int) -> int:
             server_header=False,
             access_log=False,
         )
+        _Server(config).run()
     finally:
         read.dispose()
         write.dispose()
