@@ -15,7 +15,7 @@ from notify.outbox import Delivery, Target, deliver_due, queue_change
 from scheduler.app import Database
 from scheduler.board import claim_board
 from scheduler.config import Config
-from storage.changes import claim_states, record_change, set_claim_state
+from storage.changes import claim_states, lock_story, record_change, set_claim_state
 from storage.engine import transaction
 
 log = logging.getLogger("followup.alerts")
@@ -33,6 +33,7 @@ def record_status_changes(
     tgs = targets(cfg)
     with transaction(db.factory) as session:
         for story in stories:
+            lock_story(session, story.id)  # before reading: the comparison sees every commit
             board = claim_board(session, story, now)
             found = detect_changes(board, claim_states(session, story.id))
             for cid, status in found.first_seen.items():

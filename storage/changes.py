@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import ClaimState, OutboxMessage, StatusChange
+from storage.models import ClaimState, OutboxMessage, StatusChange, Story
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,12 @@ class ChangeRecord:
     article_title: str | None = None
     article_url: str | None = None
     published: datetime | None = None
+
+
+def lock_story(session: Session, story_id: str) -> None:
+    """Serialise status comparisons of one story (a crawl and a review at once): on
+    PostgreSQL a row lock on the story until commit; SQLite's BEGIN IMMEDIATE already does."""
+    session.execute(select(Story.id).where(Story.id == story_id).with_for_update())
 
 
 def claim_states(session: Session, story_id: str) -> dict[str, str]:
