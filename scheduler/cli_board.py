@@ -30,16 +30,26 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     rv = sub.add_parser(
         "review", parents=[common], help="a reviewer's verdicts, which win over the engine's"
     )
-    rsub = rv.add_subparsers(dest="review_action", metavar="ACTION", required=True)
+    rsub = rv.add_subparsers(
+        dest="review_action", metavar="ACTION", required=True, help="list, set or clear"
+    )
     rl = rsub.add_parser("list", parents=[common], help="every reviewed evidence")
     rl.add_argument("--story", metavar="ID", help="only this story")
     _add_format(rl, "json")
     rs = rsub.add_parser("set", parents=[common], help="set the stance of one evidence row")
-    rs.add_argument("evidence_id", type=int, metavar="EVIDENCE_ID")
-    rs.add_argument("stance", choices=["supports", "contradicts", "updates", "mentions"])
+    rs.add_argument(
+        "evidence_id", type=int, metavar="EVIDENCE_ID", help="the evidence's id (claims JSON)"
+    )
+    rs.add_argument(
+        "stance",
+        choices=["supports", "contradicts", "updates", "mentions"],
+        help="the verdict (mentions: no verdict, a rejection)",
+    )
     rs.add_argument("--reviewer", metavar="NAME", help="who reviewed (default $USER)")
     rc = rsub.add_parser("clear", parents=[common], help="drop the verdict: the engine's counts")
-    rc.add_argument("evidence_id", type=int, metavar="EVIDENCE_ID")
+    rc.add_argument(
+        "evidence_id", type=int, metavar="EVIDENCE_ID", help="the evidence's id (claims JSON)"
+    )
 
     nt = sub.add_parser(
         "notify",

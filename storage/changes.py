@@ -98,14 +98,19 @@ def list_changes(
     *,
     story: str | None = None,
     since: datetime | None = None,
-    limit: int = 1000,
+    newest: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Recorded changes, oldest first (the order they happened in)."""
-    q = select(StatusChange).order_by(StatusChange.changed_at, StatusChange.id).limit(limit)
+    """Recorded changes, oldest first (the order they happened in); ``newest``: only the
+    latest N of them."""
+    q = select(StatusChange)
     if story is not None:
         q = q.where(StatusChange.story_id == story)
     if since is not None:
         q = q.where(StatusChange.changed_at >= since)
+    if newest is not None:
+        q = q.order_by(StatusChange.changed_at.desc(), StatusChange.id.desc()).limit(newest)
+        return [change_dict(c) for c in reversed(list(session.scalars(q)))]
+    q = q.order_by(StatusChange.changed_at, StatusChange.id)
     return [change_dict(c) for c in session.scalars(q)]
 
 

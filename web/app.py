@@ -49,7 +49,7 @@ def _feed(ctx: WebContext, request: Request) -> Response:
     if story is None:
         return PlainTextResponse("unknown story\n", 404)
     with ctx.read() as session:
-        rows = list_changes(session, story=story.id)
+        rows = list_changes(session, story=story.id, newest=100)
     base = f"{request.url.scheme}://{request.url.netloc}"
     body = changes_feed(story.id, story.title, rows, base_url=base, now=ctx.clock())
     return Response(body, media_type="application/atom+xml; charset=utf-8")

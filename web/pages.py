@@ -102,7 +102,7 @@ def index(ctx: WebContext, request: Request) -> Response:
             summaries.append(
                 {"id": story.id, "title": story.title, "counts": counts, "claims": board["claims"]}
             )
-        changes = list_changes(session)[-10:][::-1]
+        changes = list_changes(session, newest=10)[::-1]
         runs = recent_runs(session, 5)
     return render("index.html", stories=summaries, changes=changes, runs=runs, now=now.isoformat())
 

@@ -210,3 +210,17 @@ def test_a_receiver_that_is_down_is_tried_once_per_pass(factory: sessionmaker[Se
     with factory() as s:
         pending = outbox_rows(s, pending_only=True)
     assert len(pending) == 3 and all(p["next_try"] > NOW.isoformat() for p in pending)
+
+
+def test_changes_are_listed_oldest_first_and_the_newest_on_request(
+    factory: sessionmaker[Session],
+) -> None:
+    from storage.changes import list_changes
+
+    for i, claim in enumerate(("a", "b", "c")):
+        add_change(factory, [], claim, NOW + timedelta(minutes=i))
+    with factory() as s:
+        assert [c["claim"] for c in list_changes(s)] == ["a", "b", "c"]
+        assert [c["claim"] for c in list_changes(s, newest=2)] == ["b", "c"]
+        assert [c["claim"] for c in list_changes(s, since=NOW + timedelta(minutes=1))] == ["b", "c"]
+        assert list_changes(s, story="other") == []
