@@ -48,8 +48,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     rs.add_argument("--reviewer", metavar="NAME", help="who reviewed (default $USER)")
     rc = rsub.add_parser("clear", parents=[common], help="drop the verdict: the engine's counts")
     rc.add_argument(
-        "evidence_id", type=int, metavar="EVIDENCE_ID", help="the evidence's id (claims JSON)"
+        "evidence_id",
+        type=int,
+        nargs="?",
+        metavar="EVIDENCE_ID",
+        help="the evidence's id (claims JSON); or --article and --claim",
     )
+    rc.add_argument("--article", type=int, metavar="ID", help="the article (see `review list`)")
+    rc.add_argument("--claim", metavar="ID", help="the claim, with --article")
+    rc.add_argument("--story", metavar="ID", help="with --article (default: the config's first)")
 
     nt = sub.add_parser(
         "notify",
@@ -96,7 +103,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from scheduler.app import load_stories, open_database
     from scheduler.output_board import reviews_table
     from storage.engine import transaction
-    from storage.reviews import clear_review, list_reviews, set_review
+    from storage.reviews import list_reviews, set_review
 
     cfg = _config(args)
     if args.review_action == "list":
@@ -116,16 +123,28 @@ def cmd_review(args: argparse.Namespace) -> int:
                 r = set_review(session, args.evidence_id, args.stance, now=utc_now(), reviewer=who)
                 msg = f"evidence {args.evidence_id}: {r['claim']} reviewed as {r['stance']} (engine: {r['engine_stance']})"
             else:
-                had = clear_review(session, args.evidence_id)
-                msg = f"evidence {args.evidence_id}: " + (
-                    "review cleared" if had else "had no review"
-                )
+                msg = _clear(session, cfg, args)
         # a verdict can change a claim's status: recorded and notified like an analysis's
         after_analysis(db, cfg, load_stories(cfg), now=utc_now())
     finally:
         db.dispose()
     print(msg)
     return EXIT_OK
+
+
+def _clear(session: Any, cfg: Any, args: argparse.Namespace) -> str:
+    from storage.reviews import clear_review, clear_review_of
+
+    if args.evidence_id is not None:
+        had = clear_review(session, args.evidence_id)
+        what = f"evidence {args.evidence_id}"
+    elif args.article is not None and args.claim:
+        story = _story(cfg, args.story).id
+        had = clear_review_of(session, args.article, story, args.claim)
+        what = f"article {args.article}, claim {args.claim}"
+    else:
+        raise UsageError("`review clear` needs EVIDENCE_ID, or --article ID and --claim ID")
+    return f"{what}: " + ("review cleared" if had else "had no review")
 
 
 def cmd_notify(args: argparse.Namespace) -> int:

@@ -50,11 +50,16 @@ def set_review(
 def clear_review(session: Session, evidence_id: int) -> bool:
     """Drop the verdict on the evidence row's article and claim; False if there was none."""
     ev = _evidence(session, evidence_id)
+    return clear_review_of(session, ev.article_id, ev.story_id, ev.claim_id)
+
+
+def clear_review_of(session: Session, article_id: int, story_id: str, claim_id: str) -> bool:
+    """Drop the verdict on an article and claim, with or without an evidence row now."""
     res = session.execute(
         delete(Review).where(
-            Review.article_id == ev.article_id,
-            Review.story_id == ev.story_id,
-            Review.claim_id == ev.claim_id,
+            Review.article_id == article_id,
+            Review.story_id == story_id,
+            Review.claim_id == claim_id,
         )
     )
     return bool(getattr(res, "rowcount", 0))
