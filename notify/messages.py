@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+#: Apprise schemes of JSON webhooks: they get the change itself as JSON, for machines.
+JSON_SCHEMES = ("json", "jsons")
+
+
+def wants_json(url: str) -> bool:
+    return url.split("://", 1)[0].lower() in JSON_SCHEMES
 
 
 def _change_lines(c: Mapping[str, Any]) -> list[str]:
@@ -41,3 +49,15 @@ def digest_message(period: str, changes: Sequence[Mapping[str, Any]]) -> tuple[s
     for c in sorted(changes, key=lambda c: c["id"]):
         parts.append("\n".join(_change_lines(c)))
     return title, "\n\n---\n\n".join(parts)
+
+
+def change_json(c: Mapping[str, Any]) -> tuple[str, str]:
+    """(title, body) for a JSON webhook: the body is the change as `followup changes
+    --format json` prints it, so a receiver reads fields rather than parsing text."""
+    return change_message(c)[0], json.dumps(dict(c), ensure_ascii=False)
+
+
+def digest_json(period: str, changes: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    title = digest_message(period, changes)[0]
+    body = {"period": period, "changes": [dict(c) for c in sorted(changes, key=lambda c: c["id"])]}
+    return title, json.dumps(body, ensure_ascii=False)

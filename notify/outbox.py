@@ -12,11 +12,18 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from notify.digest import period_of, retry_delay
-from notify.messages import change_message, digest_message
+from notify.messages import (
+    change_json,
+    change_message,
+    digest_json,
+    digest_message,
+    wants_json,
+)
 from storage.changes import (
     changes_by_id,
     due_messages,
@@ -123,6 +130,12 @@ def _claim_due(factory: sessionmaker[Session], now: datetime, force: bool) -> li
     return list(groups.values())
 
 
+def _message(url: str, g: _Group, items: list[dict[str, Any]]) -> tuple[str, str]:
+    if wants_json(url):
+        return change_json(items[0]) if g.digest == "none" else digest_json(g.period, items)
+    return change_message(items[0]) if g.digest == "none" else digest_message(g.period, items)
+
+
 def deliver_due(
     factory: sessionmaker[Session],
     targets: Sequence[Target],
@@ -158,9 +171,7 @@ def deliver_due(
         elif url is None:
             error = "the config no longer has this notify URL; kept until it has"
         else:
-            msg = (
-                change_message(items[0]) if g.digest == "none" else digest_message(g.period, items)
-            )
+            msg = _message(url, g, items)
             try:
                 error = send([url], *msg)
             except Exception as exc:  # a broken plugin must not lose the message either

@@ -72,7 +72,9 @@ class SmtpReceiver:
                     {
                         "subject": str(msg["subject"]),
                         "to": str(msg["to"]),
-                        "body": part.get_content() if part is not None else "",
+                        "body": (part.get_content() if part is not None else "").replace(
+                            "\r\n", "\n"
+                        ),
                     }
                 )
                 return "250 OK"

@@ -75,7 +75,8 @@ def test_a_crawl_sends_one_message_per_change_and_an_unchanged_one_none(
             assert len(received) == len(found)
         for c in found:
             assert c["evidence"] is not None
-            assert sum(body_matches(m["message"], c) for m in hook.messages) == 1, c
+            # the webhook gets the change itself as JSON; e-mail gets it as lines of text
+            assert [json.loads(m["message"]) for m in hook.messages].count(c) == 1, c
             assert sum(body_matches(m["body"], c) for m in smtp.messages) == 1, c
         assert all(m["to"] == "reader@example.org" for m in smtp.messages)
 
@@ -107,8 +108,10 @@ def test_a_receiver_that_is_down_gets_the_messages_once_it_is_up(
         sent = json.loads(followup("notify", "--retry-now", "--format", "json", config=cfg).stdout)
         assert sent["sent"] == len(found) and sent["outbox"] == []
         assert len(hook.messages) == len(found)
-        for c in found:
-            assert sum(body_matches(m["message"], c) for m in hook.messages) == 1
+        assert (
+            sorted((json.loads(m["message"]) for m in hook.messages), key=lambda c: c["id"])
+            == found
+        )
         again = json.loads(followup("notify", "--retry-now", "--format", "json", config=cfg).stdout)
         assert again["sent"] == 0 and len(hook.messages) == len(found)
     finally:
@@ -116,21 +119,24 @@ def test_a_receiver_that_is_down_gets_the_messages_once_it_is_up(
 
 
 def test_a_daily_digest_groups_the_changes_of_its_day(tmp_path: Path, web: NewsWebServer) -> None:
-    hook = WebhookReceiver().start()
+    hook, smtp = WebhookReceiver().start(), SmtpReceiver().start()
     try:
-        cfg = demo_config(tmp_path, web, extra=notify_block(hook.url, digest="daily"))
+        cfg = demo_config(tmp_path, web, extra=notify_block(hook.url, smtp.url, digest="daily"))
         followup("init", config=cfg)
         followup("crawl", config=cfg)
         found = changes(cfg)
-        assert found and hook.messages == [], "a digest waits for the end of its day"
+        assert found and hook.messages == smtp.messages == [], "a digest waits for its day's end"
         tomorrow = (datetime.now(UTC) + timedelta(days=1)).replace(hour=0, minute=0, second=1)
         followup("notify", "--at", tomorrow.isoformat(), config=cfg)
         assert len(hook.messages) == 1
         digest = hook.messages[0]
         assert f"{len(found)} claim status change(s)" in digest["title"]
-        parts = digest["message"].split("\n\n---\n\n")
+        assert json.loads(digest["message"])["changes"] == found
+        [mail] = smtp.messages
+        parts = mail["body"].split("\n\n---\n\n")
         assert len(parts) == len(found)
         for c in found:
             assert sum(body_matches(p, c) for p in parts) == 1
     finally:
         hook.stop()
+        smtp.stop()

@@ -3,6 +3,7 @@ recording sender in place of Apprise: the end-to-end tests use real receivers)."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -146,7 +147,10 @@ def test_a_failed_send_is_kept_and_retried_after_its_delay(
     assert send.sent == []  # not before its retry time
     again = deliver_due(factory, targets, now=NOW + timedelta(minutes=2), send=send)
     assert again.sent == 1 and len(send.sent) == 1
-    assert "Claim: a: text a" in send.sent[0][2]
+    payload = json.loads(send.sent[0][2])  # a JSON webhook gets the change itself
+    assert (payload["claim"], payload["claim_text"], payload["evidence"]["quote"]) == (
+        "a", "text a", "the quote",
+    )  # fmt: skip
     with factory() as s:
         [row] = outbox_rows(s)
         assert outbox_rows(s, pending_only=True) == []
@@ -176,13 +180,14 @@ def test_a_digest_groups_its_period_and_waits_for_its_end(
     assert len(digests) == 1
     _, title, body = digests[0]
     assert "3 claim status change(s) in 2024-08-01T12:00Z" in title
-    assert [f"Claim: c{i}: text c{i}" in body for i in range(3)] == [True] * 3
-    assert "late" not in body
+    digest = json.loads(body)
+    assert digest["period"] == "2024-08-01T12:00Z"
+    assert [c["claim"] for c in digest["changes"]] == ["c0", "c1", "c2"]
     assert [m for m in send.sent if m[0] == ("json://127.0.0.1:9/other",)] == []
     send.sent.clear()
     deliver_due(factory, targets, now=base + timedelta(hours=2, minutes=1), send=send)
-    assert [(m[0], "Claim: late" in m[2]) for m in send.sent] == [
-        (("json://127.0.0.1:9/digest",), True)
+    assert [(m[0], [c["claim"] for c in json.loads(m[2])["changes"]]) for m in send.sent] == [
+        (("json://127.0.0.1:9/digest",), ["late"])
     ]
 
 
@@ -224,3 +229,25 @@ def test_changes_are_listed_oldest_first_and_the_newest_on_request(
         assert [c["claim"] for c in list_changes(s, newest=2)] == ["b", "c"]
         assert [c["claim"] for c in list_changes(s, since=NOW + timedelta(minutes=1))] == ["b", "c"]
         assert list_changes(s, story="other") == []
+
+
+def test_text_receivers_get_every_field_as_lines() -> None:
+    from notify.messages import change_message, digest_message, wants_json
+
+    c = {"id": 7, "story": "s", "claim": "c", "claim_text": "The claim.", "old_status": "unverified",
+         "new_status": "confirmed", "changed_at": "2024-08-01T12:00:00+00:00",
+         "as_of": "2024-08-01T12:00:00+00:00",
+         "evidence": {"id": 3, "article_id": 9, "stance": "supports", "quote": "Yes <b>it</b> is.",
+                      "title": "A title", "url": "https://news.test/a", "published": "2024-07-30T08:00:00+00:00"}}  # fmt: skip
+    title, body = change_message(c)
+    assert title == "[followup] s: c unverified -> confirmed"
+    for line in ("Story: s", "Claim: c: The claim.", "Status: unverified -> confirmed",
+                 "Stance: supports", "Quote: Yes <b>it</b> is.", "Article: A title",
+                 "URL: https://news.test/a", "Published: 2024-07-30T08:00:00+00:00",
+                 "As of: 2024-08-01T12:00:00+00:00"):  # fmt: skip
+        assert line in body.splitlines()
+    timed = change_message({**c, "evidence": None})[1]
+    assert "Evidence: none (the status changed with time: a deadline passed)" in timed
+    title, body = digest_message("2024-08-01", [c, {**c, "id": 8, "claim": "d"}])
+    assert "2 claim status change(s) in 2024-08-01: s" in title and body.count("Story: s") == 2
+    assert wants_json("json://h/x") and wants_json("JSONS://h") and not wants_json("mailto://h")

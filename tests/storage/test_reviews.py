@@ -50,7 +50,9 @@ def rows(f: sessionmaker[Session], as_of: object = None) -> dict[str, list[tuple
 
 def test_a_review_outlives_re_analysis(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as s:
-        aid = upsert_article(s, art(1, "Some text.", published=NOW - timedelta(days=1), source_id=None)).article_id
+        aid = upsert_article(
+            s, art(1, "Some text.", published=NOW - timedelta(days=1), source_id=None)
+        ).article_id
     mention = EvidenceRecord("c0", "mentions", "a quote", None, "rule-a")
     analyse(factory, aid, mention, fresh=True)
     [(ev_id, *_)] = rows(factory)["c0"]
