@@ -416,6 +416,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from scheduler import output
     from scheduler.app import open_database
+    from storage.changes import alert_counts
     from storage.queries import database_counts, leases, recent_runs
 
     cfg = _config(args)
@@ -426,6 +427,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "database": cfg.database_url,
                 "leases": leases(session),
                 "counts": database_counts(session),
+                "alerts": alert_counts(session),
                 "runs": recent_runs(session),
             }
     finally:
@@ -450,6 +452,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     counts = data["counts"]
     c.print(
         f"database: {cfg.database_url}: {counts['articles']} articles, {counts['evidence']} evidence rows, {counts['runs']} runs"
+    )
+    al = data["alerts"]
+    c.print(
+        f"alerts: {al['status_changes']} claim status change(s) recorded, "
+        f"{al['notifications_pending']} notification(s) waiting ({al['notifications_failing']} failing: see `followup notify`)"
     )
     output.runs_table(data["runs"])
     return EXIT_OK

@@ -216,3 +216,18 @@ def change_counts(session: Session) -> Mapping[tuple[str, str], int]:
         )
     )
     return {(s, n): int(c) for s, n, c in rows}
+
+
+def alert_counts(session: Session) -> dict[str, int]:
+    """For `followup status`: changes recorded, notifications waiting, of which failed."""
+    from sqlalchemy import func
+
+    def count(q: Any) -> int:
+        return int(session.scalar(q) or 0)
+
+    pending = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))
+    return {
+        "status_changes": count(select(func.count()).select_from(StatusChange)),
+        "notifications_pending": count(pending),
+        "notifications_failing": count(pending.where(OutboxMessage.last_error.is_not(None))),
+    }

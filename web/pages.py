@@ -144,7 +144,7 @@ def story_page(ctx: WebContext, request: Request) -> Response:
 @guarded
 def articles_page(ctx: WebContext, request: Request) -> Response:
     q = request.query_params
-    f = article_filter(q)
+    f = article_filter(q, split_entities=True)
     with ctx.read() as session:
         rows = search_articles(session, f)
         sources = [s["name"] for s in source_rows(session)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from typing import Any
@@ -82,9 +83,14 @@ def number(v: str | None, name: str, default: float, lo: float, hi: float) -> fl
     return x
 
 
-def article_filter(q: QueryParams) -> ArticleFilter:
-    """The filters of `followup query`, from /articles and /api/v1/articles."""
-    entities = tuple(e for e in q.getlist("entity") if e)
+def article_filter(q: QueryParams, *, split_entities: bool = False) -> ArticleFilter:
+    """The filters of `followup query`, from /articles and /api/v1/articles.
+
+    ``split_entities``: the board's one text field may name several, by space or comma."""
+    values = q.getlist("entity")
+    if split_entities:
+        values = [e for v in values for e in re.split(r"[\s,]+", v)]
+    entities = tuple(e for e in values if e)
     for e in entities:
         text({"entity": e}, "entity")
     return ArticleFilter(

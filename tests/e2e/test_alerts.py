@@ -103,6 +103,9 @@ def test_a_receiver_that_is_down_gets_the_messages_once_it_is_up(
     # one try failed; the receiver's other messages wait for the retry untried
     assert sum(m["attempts"] for m in outbox["outbox"]) == 1
     assert [m["last_error"] is not None for m in outbox["outbox"]].count(True) == 1
+    alerts = json.loads(followup("status", "--format", "json", config=cfg).stdout)["alerts"]
+    assert alerts == {"status_changes": len(found), "notifications_pending": len(found),
+                      "notifications_failing": 1}  # fmt: skip
     hook.start()
     try:
         sent = json.loads(followup("notify", "--retry-now", "--format", "json", config=cfg).stdout)

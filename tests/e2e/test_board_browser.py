@@ -201,7 +201,13 @@ def test_the_search_filters_work(browser: Session) -> None:
     assert [int(i.get_attribute("data-id")) for i in items] == [a["id"] for a in want]
     assert want and all(a["language"] == "en" for a in want)
     s.shot("search")
-    d.find_element("name", "since").send_keys("")  # a date field stays empty: no filter
+    d = s.open("/articles")
+    d.find_element("name", "entity").send_keys("oracle xai")
+    submit(d, d.find_element("css selector", "form.filters button"))
+    both = [int(i.get_attribute("data-id")) for i in d.find_elements("css selector", "li.article")]
+    want = api(s, "/api/v1/articles?entity=oracle&entity=xai")
+    assert both == [a["id"] for a in want] and both
+    assert all({"oracle", "xai"} <= set(a["entities"]) for a in want)
     d = s.open("/articles?since=2025-01-01")
     dated = d.find_elements("css selector", "li.article")
     assert len(dated) == len(api(s, "/api/v1/articles?since=2025-01-01"))
