@@ -6,12 +6,13 @@ import contextlib
 import logging
 import os
 import signal
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from claims.dossier import Story
-from scheduler.alerts import after_analysis
+from scheduler.alerts import record_status_changes, send_due
 from scheduler.app import Database, load_stories, open_database
 from scheduler.board import claim_board
 from scheduler.config import Config
@@ -42,9 +43,27 @@ def web_context(cfg: Config, read: Database, write: Database, *, clock: Any = ut
     from web.context import WebContext
 
     stories = load_stories(cfg)
+    sending = threading.Lock()
+
+    def send_in_background() -> None:
+        if not sending.acquire(blocking=False):
+            return  # a send is under way; what it misses waits for the next pass
+        try:
+            send_due(write, cfg, now=clock())
+        except Exception:
+            log.exception("notifications not sent (they stay in the outbox)")
+        finally:
+            sending.release()
 
     def after_review() -> None:
-        after_analysis(write, cfg, stories, now=clock())
+        """Record the changes a verdict caused now; send them without holding the request."""
+        try:
+            record_status_changes(write, cfg, stories, now=clock())
+        except Exception:
+            log.exception("claim status changes not recorded (the next crawl compares again)")
+            return
+        if cfg.notify:
+            threading.Thread(target=send_in_background, daemon=True).start()
 
     return WebContext(
         read=read.factory,

@@ -11,6 +11,11 @@ from sqlalchemy.orm import Session
 from storage.models import Article, Evidence, Review
 from storage.queries import QueryError
 
+
+class EvidenceNotFound(QueryError):
+    """No evidence row has that id (it may have been replaced by a re-analysis)."""
+
+
 #: What a reviewer may say: the engine's verdicts, or `mentions` (no verdict: a rejection).
 REVIEW_STANCES = ("supports", "contradicts", "updates", "mentions")
 
@@ -18,7 +23,7 @@ REVIEW_STANCES = ("supports", "contradicts", "updates", "mentions")
 def _evidence(session: Session, evidence_id: int) -> Evidence:
     ev = session.get(Evidence, evidence_id)
     if ev is None:
-        raise QueryError(
+        raise EvidenceNotFound(
             f"no evidence with id {evidence_id}: the ids are in `followup claims --format json`"
         )
     return ev

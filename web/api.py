@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from storage.changes import list_changes
 from storage.engine import transaction
 from storage.queries import QueryError, recent_runs, search_articles, source_rows
-from storage.reviews import REVIEW_STANCES, clear_review, set_review
+from storage.reviews import REVIEW_STANCES, EvidenceNotFound, clear_review, set_review
 from web.context import WebContext
 from web.params import ParamError, integer, number, text, when
 from web.security import bearer, token_ok
@@ -153,8 +153,10 @@ async def review(ctx: WebContext, request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
         out = await run_in_threadpool(apply_review, ctx, evidence_id, data["stance"])
+    except EvidenceNotFound as exc:
+        return reply({"error": str(exc)}, 404)
     except (ValueError, ParamError, QueryError) as exc:
-        return reply({"error": str(exc)}, 404 if "no evidence" in str(exc) else 400)
+        return reply({"error": str(exc)}, 400)
     return reply(out)
 
 

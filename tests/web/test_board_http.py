@@ -14,7 +14,7 @@ import pytest
 from scheduler.demo.server import NewsWebServer
 from tests.helpers import demo_config, followup
 from tests.web.hostile import MARK, insert_hostile
-from tests.web.served import Board, serve_board
+from tests.web.served import TOKEN, Board, serve_board
 
 pytestmark = pytest.mark.slow
 STORY = "xai-supercomputer"
@@ -191,3 +191,17 @@ def test_the_atom_feed_lists_the_changes(board: Board) -> None:
     assert len(entries) == len(changes)
     titles = {e.findtext("a:title", namespaces=ns) for e in entries}
     assert {f"{c['claim']}: {c['old_status']} → {c['new_status']}" for c in changes} == titles
+
+
+def test_bad_review_requests_are_refused_with_the_reason(board: Board) -> None:
+    before = board.get(f"/api/v1/stories/{STORY}/claims?as_of=2030-01-01").json()
+    ev = next(e for c in before["claims"] for e in c["evidence"])
+    assert board.review(999_999, "supports").status == 404
+    r = board.review(ev["id"], "maybe")
+    assert r.status == 400 and "stance must be one of" in r.json()["error"]
+    auth = {"Authorization": "Bearer " + TOKEN, "Content-Type": "application/json"}
+    for body in (b"{not json", b"[1, 2]", b'{"verdict": "supports"}', b"x" * 20_000):
+        r = board.call("POST", f"/api/v1/evidence/{ev['id']}/review", body, auth)
+        assert r.status == 400 and "Traceback" not in r.text, body[:20]
+    assert board.call("GET", f"/api/v1/evidence/{ev['id']}/review").status == 405
+    assert board.get(f"/api/v1/stories/{STORY}/claims?as_of=2030-01-01").json() == before

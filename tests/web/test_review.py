@@ -4,6 +4,8 @@ re-analysis that a dossier change causes (evidence rows re-inserted with new ids
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ import pytest
 from claims.dossier import builtin_story_path
 from scheduler.demo.server import NewsWebServer
 from tests.helpers import demo_config, followup
+from tests.receivers import WebhookReceiver
 from tests.web.served import serve_board
 
 pytestmark = pytest.mark.slow
@@ -33,17 +36,36 @@ def target(board: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     raise AssertionError("the demo web has an unverified claim with a mention")
 
 
-def test_a_reviewed_verdict_counts_and_survives_a_dossier_change(tmp_path: Path) -> None:
+def wait_for(hook: WebhookReceiver, n: int) -> None:
+    """Until the webhook has n messages (the board sends after answering): readiness only."""
+    for _ in range(600):
+        if len(hook.messages) >= n:
+            return
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def hook() -> Iterator[WebhookReceiver]:
+    h = WebhookReceiver().start()
+    yield h
+    h.stop()
+
+
+def test_a_reviewed_verdict_counts_and_survives_a_dossier_change(
+    tmp_path: Path, hook: WebhookReceiver
+) -> None:
     with NewsWebServer() as web:
-        cfg = demo_config(tmp_path, web)
+        cfg = demo_config(tmp_path, web, extra=f'[[notify]]\nurls = ["{hook.url}"]\n')
         followup("init", config=cfg)
         followup("crawl", config=cfg)
+        sent = len(hook.messages)
         cid, ev = target(claims(cfg))
         with serve_board(cfg) as board:
             r = board.review(ev["id"], "contradicts")
             assert r.status == 200, r.text
             assert r.json()["stance"] == "contradicts" and r.json()["engine_stance"] == "mentions"
             api = board.get(f"/api/v1/stories/{STORY}/claims").json()
+            wait_for(hook, sent + 1)
         after = {c["id"]: c for c in api["claims"]}[cid]
         assert after["status"] == "contradicted"
         reviewed = next(e for e in after["evidence"] if e["id"] == ev["id"])
@@ -54,6 +76,7 @@ def test_a_reviewed_verdict_counts_and_survives_a_dossier_change(tmp_path: Path)
             cid, "unverified", "contradicted",
         )  # fmt: skip
         assert change["evidence"]["id"] == ev["id"]
+        assert [json.loads(m["message"]) for m in hook.messages[sent:]] == [change]
 
         # a dossier change: every article is analysed again, evidence rows replaced
         dossier = tmp_path / "story.toml"
@@ -83,6 +106,8 @@ def test_a_reviewed_verdict_counts_and_survives_a_dossier_change(tmp_path: Path)
     assert next(e for e in cleared["evidence"] if e["id"] == again["id"])["reviewed"] is None
     last = json.loads(followup("changes", "--format", "json", config=cfg).stdout)[-1]
     assert (last["old_status"], last["new_status"]) == ("contradicted", "unverified")
+    assert json.loads(hook.messages[-1]["message"]) == last  # the CLI's review sends too
+    assert len(hook.messages) == sent + 2, "re-analysis with the verdict kept sent nothing"
 
 
 def test_review_set_rejects_unknown_evidence_and_stances(tmp_path: Path) -> None:
