@@ -127,11 +127,14 @@ def story_page(ctx: WebContext, request: Request) -> Response:
         )
         for e in c["evidence"]:
             e["outlet"] = outlets.get(e["article_id"])
+    with ctx.read() as session:
+        changes = list_changes(session, story=story.id, newest=20)[::-1]
     csrf = csrf_token(request)
     resp = render(
         "story.html",
         story=story,
         board=board,
+        changes=changes,
         as_of_param=text(request.query_params, "as_of") or "",
         reviews_on=bool(ctx.token),
         csrf=csrf,
