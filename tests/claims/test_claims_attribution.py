@@ -20,9 +20,7 @@ def story() -> Story:
     return load_story(builtin_story_path("xai-supercomputer"))
 
 
-def verdicts(
-    story: Story, body: str, language: str, published: str, title: str = ""
-) -> dict[str, Evidence]:
+def verdicts(story: Story, body: str, language: str, published: str, title: str = "") -> dict[str, Evidence]:
     when = dt.datetime.fromisoformat(published).replace(hour=12, tzinfo=dt.UTC)
     return {e.claim_id: e for e in analyse(story, title, body, language, when)}
 
@@ -64,18 +62,9 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("claim", "language", "published", "title", "body", "stance", "rule"), CASES
-)
+@pytest.mark.parametrize(("claim", "language", "published", "title", "body", "stance", "rule"), CASES)
 def test_attribution_rules(
-    story: Story,
-    claim: str,
-    language: str,
-    published: str,
-    title: str,
-    body: str,
-    stance: str,
-    rule: str,
+    story: Story, claim: str, language: str, published: str, title: str, body: str, stance: str, rule: str
 ) -> None:
     got = verdicts(story, INTRO[language] + body, language, published, title).get(claim)
     assert got is not None, f"{claim} not addressed"
@@ -92,9 +81,7 @@ def test_attribution_rules(
         ("en", "Utility: Colossus now runs 100,000 H100 GPUs", "supports"),
     ],
 )
-def test_headline_speaker_before_a_colon(
-    story: Story, language: str, title: str, stance: str
-) -> None:
+def test_headline_speaker_before_a_colon(story: Story, language: str, title: str, stance: str) -> None:
     got = verdicts(story, INTRO[language], language, "2024-09-05", title).get("gpu-count")
     assert got is not None and got.stance == stance, got
 
@@ -104,29 +91,15 @@ def test_headline_speaker_before_a_colon(
     [
         # A figure or a description owned by another company is not about the cluster.
         ("en", "Amazon's newest cluster holds more than 100,000 H100 GPUs.", "gpu-count"),
-        (
-            "en",
-            "Microsoft says its own cluster for OpenAI has more than 100,000 H100 GPUs.",
-            "gpu-count",
-        ),
+        ("en", "Microsoft says its own cluster for OpenAI has more than 100,000 H100 GPUs.", "gpu-count"),
         ("es", "El clúster de Amazon supera ya las 100.000 GPU H100.", "gpu-count"),
         ("zh", "Amazon为Anthropic搭建的集群拥有超过十万块H100。", "gpu-count"),
         # "Trained Grok 2 with them" then a sentence about the facility: no release.
-        (
-            "es",
-            "xAI alquiló 24.000 H100 a Oracle y con ellas entrenó Grok 2. La nave, que el alcalde de Menfis inauguró en junio como Colossus, fue una fábrica.",
-            "grok2-release",
-        ),
-        (
-            "en",
-            "xAI trained Grok 2 on 24,000 H100s rented from Oracle. Colossus, unveiled in June by Memphis officials, sits in a former factory.",
-            "grok2-release",
-        ),
+        ("es", "xAI alquiló 24.000 H100 a Oracle y con ellas entrenó Grok 2. La nave, que el alcalde de Menfis inauguró en junio como Colossus, fue una fábrica.", "grok2-release"),
+        ("en", "xAI trained Grok 2 on 24,000 H100s rented from Oracle. Colossus, unveiled in June by Memphis officials, sits in a former factory.", "grok2-release"),
     ],
 )
-def test_other_subjects_do_not_address_the_claim(
-    story: Story, language: str, body: str, claim: str
-) -> None:
+def test_other_subjects_do_not_address_the_claim(story: Story, language: str, body: str, claim: str) -> None:
     got = verdicts(story, INTRO[language] + body, language, "2024-11-05").get(claim)
     assert got is None or got.stance == "mentions", got
 
@@ -150,32 +123,19 @@ def test_training_on_oracle_cloud_is_not_the_later_arrangement(story: Story) -> 
     ):
         got = verdicts(story, body, language, "2024-09-05").get("oracle-talks-ended")
         assert got is None or got.stance != "updates", got
-    later = verdicts(
-        story,
-        "Oracle will offer xAI's Grok models on Oracle Cloud Infrastructure.",
-        "en",
-        "2025-06-20",
-    )
+    later = verdicts(story, "Oracle will offer xAI's Grok models on Oracle Cloud Infrastructure.", "en", "2025-06-20")
     assert later["oracle-talks-ended"].stance == "updates"
 
 
 @pytest.mark.parametrize(
     ("language", "body"),
     [
-        (
-            "en",
-            "The Memphis Chamber said on Tuesday that training on Colossus had begun on July 22.",
-        ),
-        (
-            "es",
-            "La Cámara de Comercio dijo el martes que Colossus empezó a entrenar el 22 de julio.",
-        ),
+        ("en", "The Memphis Chamber said on Tuesday that training on Colossus had begun on July 22."),
+        ("es", "La Cámara de Comercio dijo el martes que Colossus empezó a entrenar el 22 de julio."),
         ("zh", "孟菲斯商会周二表示，Colossus已于7月22日开始训练。"),
     ],
 )
-def test_the_date_of_a_statement_is_not_the_date_of_the_event(
-    story: Story, language: str, body: str
-) -> None:
+def test_the_date_of_a_statement_is_not_the_date_of_the_event(story: Story, language: str, body: str) -> None:
     got = verdicts(story, INTRO[language] + body, language, "2024-09-20").get("training-start")
     assert got is not None and got.stance == "supports", got
 

@@ -24,9 +24,7 @@ def day(s: str) -> dt.datetime:
     return dt.datetime.fromisoformat(s).replace(hour=12, tzinfo=dt.UTC)
 
 
-def verdicts(
-    story: Story, body: str, language: str, published: str, title: str = ""
-) -> dict[str, Evidence]:
+def verdicts(story: Story, body: str, language: str, published: str, title: str = "") -> dict[str, Evidence]:
     return {e.claim_id: e for e in analyse(story, title, body, language, day(published))}
 
 
@@ -113,37 +111,12 @@ def test_stance_rules(
 @pytest.mark.parametrize(
     ("language", "published", "body", "claim"),
     [
-        (
-            "en",
-            "2024-10-01",
-            "For comparison, Meta's cluster has 24,000 GPUs and Frontier 37,000.",
-            "gpu-count",
-        ),
+        ("en", "2024-10-01", "For comparison, Meta's cluster has 24,000 GPUs and Frontier 37,000.", "gpu-count"),
         ("en", "2025-02-20", "xAI trained Grok 3 on its Memphis supercomputer.", "gpu-count"),
-        (
-            "en",
-            "2024-08-20",
-            "Grok 2 was trained on Oracle's cloud, not on the 100,000-GPU Memphis cluster.",
-            "oracle-24k-grok2",
-        ),
-        (
-            "en",
-            "2025-02-20",
-            "xAI released Grok 3, two years after Grok 2 launched.",
-            "grok2-release",
-        ),
-        (
-            "en",
-            "2024-12-05",
-            "Power is the biggest bottleneck for xAI in Memphis.",
-            "most-powerful",
-        ),
-        (
-            "en",
-            "2024-07-29",
-            "The grid cannot deliver the power xAI's Memphis cluster needs.",
-            "training-start",
-        ),
+        ("en", "2024-08-20", "Grok 2 was trained on Oracle's cloud, not on the 100,000-GPU Memphis cluster.", "oracle-24k-grok2"),
+        ("en", "2025-02-20", "xAI released Grok 3, two years after Grok 2 launched.", "grok2-release"),
+        ("en", "2024-12-05", "Power is the biggest bottleneck for xAI in Memphis.", "most-powerful"),
+        ("en", "2024-07-29", "The grid cannot deliver the power xAI's Memphis cluster needs.", "training-start"),
         ("zh", "2024-12-05", "电力仍是xAI孟菲斯项目最大的瓶颈。", "most-powerful"),
     ],
 )
@@ -205,19 +178,13 @@ def test_analysis_is_deterministic_and_robust_to_extractor_output(story: Story) 
     a = analyse(story, title, body, "en", day("2024-07-23"))
     b = analyse(story, title, as_extracted, "en", day("2024-07-23"))
     assert a == b == analyse(story, title, body, "en", day("2024-07-23"))
-    assert {e.claim_id: e.stance for e in a} == {
-        "gpu-count": "supports",
-        "training-start": "supports",
-    }
+    assert {e.claim_id: e.stance for e in a} == {"gpu-count": "supports", "training-start": "supports"}
 
 
 def test_unknown_language_uses_every_language(story: Story) -> None:
     body = "xAI孟菲斯集群于7月20日开始训练。"
     assert verdicts(story, body, "zh", "2024-07-24") == {
-        k: v
-        for k, v in {
-            e.claim_id: e for e in analyse(story, "", body, None, day("2024-07-24"))
-        }.items()
+        k: v for k, v in {e.claim_id: e for e in analyse(story, "", body, None, day("2024-07-24"))}.items()
     }
 
 
@@ -230,9 +197,7 @@ class _AlwaysMentions:
     """A stand-in for a future model-based classifier."""
 
     def classify(self, story: Story, doc: Document) -> list[Evidence]:
-        return [
-            Evidence(c.id, "mentions", doc.sentences[0].text, None, "model") for c in story.claims
-        ]
+        return [Evidence(c.id, "mentions", doc.sentences[0].text, None, "model") for c in story.claims]
 
 
 def test_pluggable_classifier(story: Story) -> None:

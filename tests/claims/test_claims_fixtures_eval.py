@@ -42,9 +42,7 @@ def test_fixtures_are_well_formed(story: Story) -> None:
     # expected.json is what the labels imply
     assert expected is not None
     dates = [dt.date.fromisoformat(p["date"]) for p in expected["as_of"]]
-    assert expected_statuses(story, articles, dates) == json.loads(
-        (FIXTURES / "expected.json").read_text()
-    )
+    assert expected_statuses(story, articles, dates) == json.loads((FIXTURES / "expected.json").read_text())
 
 
 def test_held_out_fixtures(story: Story) -> None:

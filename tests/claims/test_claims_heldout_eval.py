@@ -22,13 +22,9 @@ def test_held_out_set() -> None:
     preds, labels = {}, {}
     for a in json.loads(HELDOUT.read_text()):
         lab = a["labels"]
-        labels[a["id"]] = Labels(
-            lab["relevant"], frozenset(lab["entities"]), lab["claims"], lab["duplicate_of"]
-        )
+        labels[a["id"]] = Labels(lab["relevant"], frozenset(lab["entities"]), lab["claims"], lab["duplicate_of"])
         published = dt.datetime.fromisoformat(a["published"].replace("Z", "+00:00"))
-        art = Article(
-            a["id"], a["title"], "\n\n".join(a["body"]), a["language"], published, labels[a["id"]]
-        )
+        art = Article(a["id"], a["title"], "\n\n".join(a["body"]), a["language"], published, labels[a["id"]])
         preds[a["id"]] = predict(story, art)
     scores = score(preds, labels)
     print("\nheld-out set:\n" + scores.summary())

@@ -27,9 +27,7 @@ def story() -> Story:
         ("", "The Memphis Supercluster is now called Colossus.", "en", {"memphis", "colossus"}),
     ],
 )  # fmt: skip
-def test_entities_in_three_languages(
-    story: Story, title: str, body: str, language: str, expected: set[str]
-) -> None:
+def test_entities_in_three_languages(story: Story, title: str, body: str, language: str, expected: set[str]) -> None:
     assert set(match_entities(story, title, body, language)) == expected
 
 
@@ -58,9 +56,7 @@ def test_uppercase_xai_counts_without_explainable_context(story: Story) -> None:
 
 def test_headline_repeated_in_body_is_counted_once(story: Story) -> None:
     once = match_entities(story, "xAI builds in Memphis", "Body text.", "en")
-    twice = match_entities(
-        story, "xAI builds in Memphis", "xAI builds in Memphis\nBody text.", "en"
-    )
+    twice = match_entities(story, "xAI builds in Memphis", "xAI builds in Memphis\nBody text.", "en")
     assert once == twice
 
 

@@ -20,11 +20,7 @@ def story() -> Story:
 
 
 def at(s: str) -> dt.datetime:
-    return (
-        dt.datetime.fromisoformat(s).replace(tzinfo=UTC)
-        if "+" not in s
-        else dt.datetime.fromisoformat(s)
-    )
+    return dt.datetime.fromisoformat(s).replace(tzinfo=UTC) if "+" not in s else dt.datetime.fromisoformat(s)
 
 
 T1 = at("2024-07-10T12:00:00")
@@ -55,10 +51,7 @@ def test_deadline_and_overdue(story: Story) -> None:
     assert claim_status(claim, [], at("2024-08-01T00:00:00")) == "overdue"
     assert claim_status(claim, [("mentions", T1)], at("2024-09-01T00:00:00")) == "overdue"
     assert claim_status(claim, [("supports", T1)], at("2024-09-01T00:00:00")) == "confirmed"
-    assert (
-        claim_status(claim, [("contradicts", at("2024-08-02T00:00:00"))], at("2024-09-01T00:00:00"))
-        == "contradicted"
-    )
+    assert claim_status(claim, [("contradicts", at("2024-08-02T00:00:00"))], at("2024-09-01T00:00:00")) == "contradicted"
 
 
 def test_only_evidence_published_by_as_of_counts(story: Story) -> None:
@@ -73,25 +66,14 @@ def test_undated_evidence_is_ignored_and_naive_times_are_utc(story: Story) -> No
     claim = story.claim("gpu-count")
     assert claim_status(claim, [("updates", None)], at("2030-01-01T00:00:00")) == "unverified"
     naive = dt.datetime(2024, 7, 22, 12, 0)
-    assert (
-        claim_status(claim, [("supports", naive)], dt.datetime(2024, 7, 22, 12, 0)) == "confirmed"
-    )
+    assert claim_status(claim, [("supports", naive)], dt.datetime(2024, 7, 22, 12, 0)) == "confirmed"
     offset = dt.datetime(2024, 7, 22, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))  # 12:00 UTC
     assert claim_status(claim, [("supports", offset)], at("2024-07-22T12:00:00")) == "confirmed"
 
 
-RANK = {
-    "unverified": 0,
-    "overdue": 0,
-    "confirmed": 1,
-    "contradicted": 1,
-    "disputed": 2,
-    "updated": 3,
-}
+RANK = {"unverified": 0, "overdue": 0, "confirmed": 1, "contradicted": 1, "disputed": 2, "updated": 3}
 stances = st.sampled_from(["supports", "contradicts", "updates", "mentions"])
-times = st.datetimes(
-    min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2026, 1, 1), timezones=st.just(UTC)
-)
+times = st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2026, 1, 1), timezones=st.just(UTC))
 evidence_lists = st.lists(st.tuples(stances, times), max_size=8)
 
 
@@ -101,9 +83,7 @@ def _claims() -> list[Claim]:
 
 
 @given(evidence_lists, times, times, st.sampled_from(_claims()))
-def test_monotone_in_as_of(
-    evidence: list[tuple[str, dt.datetime]], a: dt.datetime, b: dt.datetime, claim: Claim
-) -> None:
+def test_monotone_in_as_of(evidence: list[tuple[str, dt.datetime]], a: dt.datetime, b: dt.datetime, claim: Claim) -> None:
     early, late = min(a, b), max(a, b)
     s1, s2 = claim_status(claim, evidence, early), claim_status(claim, evidence, late)
     assert s1 in STATUSES and s2 in STATUSES
@@ -118,18 +98,11 @@ def test_monotone_in_as_of(
 
 @given(evidence_lists, evidence_lists, times, st.sampled_from(_claims()))
 def test_monotone_in_evidence(
-    base: list[tuple[str, dt.datetime]],
-    more: list[tuple[str, dt.datetime]],
-    as_of: dt.datetime,
-    claim: Claim,
+    base: list[tuple[str, dt.datetime]], more: list[tuple[str, dt.datetime]], as_of: dt.datetime, claim: Claim
 ) -> None:
     assert RANK[claim_status(claim, base, as_of)] <= RANK[claim_status(claim, base + more, as_of)]
 
 
 @given(evidence_lists, times, st.sampled_from(_claims()))
-def test_order_of_evidence_does_not_matter(
-    evidence: list[tuple[str, dt.datetime]], as_of: dt.datetime, claim: Claim
-) -> None:
-    assert claim_status(claim, evidence, as_of) == claim_status(
-        claim, list(reversed(evidence)), as_of
-    )
+def test_order_of_evidence_does_not_matter(evidence: list[tuple[str, dt.datetime]], as_of: dt.datetime, claim: Claim) -> None:
+    assert claim_status(claim, evidence, as_of) == claim_status(claim, list(reversed(evidence)), as_of)

@@ -88,13 +88,7 @@ def test_regex_opening_with_a_lookbehind_as_the_plain_scan() -> None:
     """A raw regex that opens with a lookbehind is tried only where its literal occurs,
     inside a word too ("MyGrok"): it finds what a scan with the whole regex finds."""
     ct = compile_terms(
-        {
-            "*": (
-                "re:(?<!trained )(?<!train )Grok\\b[^.]{0,20}\\bOCI",
-                "re:(?<=x)(?i:foo)",
-                "re:(?<=(a))b",
-            )
-        }
+        {"*": ("re:(?<!trained )(?<!train )Grok\\b[^.]{0,20}\\bOCI", "re:(?<=x)(?i:foo)", "re:(?<=(a))b")}
     ).get(None)
     assert ct is not None
     assert [(lit, exact, at_start, latin) for _, lit, exact, at_start, latin, _ in ct.parts] == [
@@ -102,14 +96,9 @@ def test_regex_opening_with_a_lookbehind_as_the_plain_scan() -> None:
         ("foo", False, True, False),
         (None, False, False, False),  # a group inside the lookbehind: not read
     ]
-    for text in [
-        "Grok on OCI. trained Grok on OCI. MyGrok via OCI, Grok Grok OCI",
-        "xFOO xfoo foo XFoo",
-    ]:
+    for text in ["Grok on OCI. trained Grok on OCI. MyGrok via OCI, Grok Grok OCI", "xFOO xfoo foo XFoo"]:
         doc = Document("", text)
-        scan = {
-            m.span() for rx, *_ in ct.parts for m in rx.finditer(doc.text) if m.end() > m.start()
-        }
+        scan = {m.span() for rx, *_ in ct.parts for m in rx.finditer(doc.text) if m.end() > m.start()}
         assert ct.spans(doc.text, doc.lower, doc.words) == leftmost_longest(scan)
         assert ct.spans(doc.text, doc.lower, doc.words)
 
@@ -124,7 +113,5 @@ def test_word_index_has_every_word_at_its_positions() -> None:
         words = WordIndex(lower, True)
         assert dict(words._pos) == expected
         for w in list(expected)[:20]:
-            assert words.starts(w[:2]) == sorted(
-                p for k, v in expected.items() if k.startswith(w[:2]) for p in v
-            )
+            assert words.starts(w[:2]) == sorted(p for k, v in expected.items() if k.startswith(w[:2]) for p in v)
     assert WordIndex("a word", False).starts("wo") == []

@@ -68,9 +68,7 @@ def test_factors(text: str, language: str, factor: float) -> None:
     assert got and got[0] == pytest.approx(factor)
 
 
-@pytest.mark.parametrize(
-    "text", ["Musk doubles down on his claims", "a double-digit rise", "un arma de doble filo"]
-)
+@pytest.mark.parametrize("text", ["Musk doubles down on his claims", "a double-digit rise", "un arma de doble filo"])
 def test_idioms_are_not_growth(text: str) -> None:
     assert not [q for q in parse_quantities(text, None) if q.kind == "factor"]
 
@@ -171,9 +169,7 @@ def test_month_without_year_takes_the_nearest_year() -> None:
 
 
 def test_following_month_is_relative_to_the_month_named_before() -> None:
-    got = parse_dates(
-        "Musk said in July it would ship the following month", "en", dt.date(2024, 8, 14)
-    )
+    got = parse_dates("Musk said in July it would ship the following month", "en", dt.date(2024, 8, 14))
     assert got[-1].start == dt.date(2024, 8, 1)
 
 
@@ -195,26 +191,10 @@ def test_words_that_look_like_months_are_not_dates(text: str) -> None:
             "en",
             ["Training began at 4:20 a.m. local time.", "Mr. Musk posted on X.", "It ran!"],
         ),
-        (
-            "La cifra es de 2,5 GW. El Sr. Musk lo confirmó.",
-            "es",
-            ["La cifra es de 2,5 GW.", "El Sr. Musk lo confirmó."],
-        ),
-        (
-            "xAI已开始训练。马斯克称其为“最强”！分析人士质疑？",
-            "zh",
-            ["xAI已开始训练。", "马斯克称其为“最强”！", "分析人士质疑？"],
-        ),
-        (
-            "First paragraph without stop\nSecond paragraph",
-            None,
-            ["First paragraph without stop", "Second paragraph"],
-        ),
-        (
-            "x.AI raised money. The U.S. market grew.",
-            "en",
-            ["x.AI raised money.", "The U.S. market grew."],
-        ),
+        ("La cifra es de 2,5 GW. El Sr. Musk lo confirmó.", "es", ["La cifra es de 2,5 GW.", "El Sr. Musk lo confirmó."]),
+        ("xAI已开始训练。马斯克称其为“最强”！分析人士质疑？", "zh", ["xAI已开始训练。", "马斯克称其为“最强”！", "分析人士质疑？"]),
+        ("First paragraph without stop\nSecond paragraph", None, ["First paragraph without stop", "Second paragraph"]),
+        ("x.AI raised money. The U.S. market grew.", "en", ["x.AI raised money.", "The U.S. market grew."]),
     ],
 )
 def test_split_sentences(text: str, language: str | None, expected: list[str]) -> None:

@@ -22,9 +22,7 @@ pytestmark = pytest.mark.shared
 
 def test_dev_corpus() -> None:
     if not (DEV / "articles").is_dir():
-        pytest.skip(
-            f"{DEV} is absent: ../shared (the dev corpus) is not checked out next to the repo"
-        )
+        pytest.skip(f"{DEV} is absent: ../shared (the dev corpus) is not checked out next to the repo")
     story = load_story(builtin_story_path("xai-supercomputer"))
     scores, _ = evaluate(story, DEV)
     print("\ndev corpus:\n" + scores.summary())

@@ -17,10 +17,7 @@ STORY = load_story(builtin_story_path("xai-supercomputer"))
 
 def articles() -> list[dict]:
     out = []
-    for folder in (
-        ROOT / "tests" / "fixtures" / "claims" / "articles",
-        SHARED / "corpus" / "dev" / "articles",
-    ):
+    for folder in (ROOT / "tests" / "fixtures" / "claims" / "articles", SHARED / "corpus" / "dev" / "articles"):
         if folder.is_dir():
             for f in sorted(folder.glob("*.json")):
                 out.extend(json.loads(f.read_text(encoding="utf-8")))
@@ -36,44 +33,27 @@ ARTICLES = articles()
 @pytest.mark.parametrize("article", ARTICLES, ids=[a["id"] for a in ARTICLES])
 def test_relevant_articles_pass_the_prefilter(article: dict) -> None:
     body = "\n\n".join(article["body"])
-    relevant = is_relevant(
-        STORY, match_entities(STORY, article["title"], body, article["language"])
-    )
+    relevant = is_relevant(STORY, match_entities(STORY, article["title"], body, article["language"]))
     if relevant or article["labels"]["relevant"]:
         assert may_be_relevant(STORY, f"<h1>{article['title']}</h1><p>{body}</p>")
 
 
 def test_prefilter_skips_pages_about_something_else() -> None:
     off_topic = [a for a in ARTICLES if not a["labels"]["relevant"]]
-    skipped = [
-        a for a in off_topic if not may_be_relevant(STORY, a["title"] + "\n" + "\n".join(a["body"]))
-    ]
+    skipped = [a for a in off_topic if not may_be_relevant(STORY, a["title"] + "\n" + "\n".join(a["body"]))]
     assert len(skipped) >= len(off_topic) // 3
     assert not may_be_relevant(STORY, "Oracle reported quarterly earnings; the database unit grew.")
     assert may_be_relevant(STORY, "xAI said its Memphis cluster now runs 100,000 H100s.")
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from(list("xAIaiColsusMemphisOracle超算孟菲斯 .,")), max_size=200)
-)
+@given(st.text(alphabet=st.sampled_from(list("xAIaiColsusMemphisOracle超算孟菲斯 .,")), max_size=200))
 def test_prefilter_is_a_necessary_condition(text: str) -> None:
     if is_relevant(STORY, match_entities(STORY, "", text, None)):
         assert may_be_relevant(STORY, text)
 
 
-_PIECES = [
-    "xai",
-    "xai corp",
-    "colossus",
-    "colossus 2",
-    "h100",
-    "h100s",
-    "集群",
-    "超级集群",
-    "a",
-    "",
-]
+_PIECES = ["xai", "xai corp", "colossus", "colossus 2", "h100", "h100s", "集群", "超级集群", "a", ""]
 
 
 @settings(max_examples=300, deadline=None)

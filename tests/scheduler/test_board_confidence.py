@@ -29,7 +29,9 @@ def _store(factory: sessionmaker[Session], rows: list[tuple[str, str, float, str
 
 
 @pytest.mark.parametrize("conf", [0.0, 0.42, 1.0])
-def test_confidence_and_classifier_round_trip(factory: sessionmaker[Session], conf: float) -> None:
+def test_confidence_and_classifier_round_trip(
+    factory: sessionmaker[Session], conf: float
+) -> None:
     _store(factory, [("gpu-count", "supports", conf, "rules/4")])
     with factory() as s:
         (row,) = [r for c in claim_evidence(s, XAI_STORY.id, None) for r in c.evidence]

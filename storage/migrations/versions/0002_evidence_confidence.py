@@ -29,7 +29,9 @@ def upgrade() -> None:
             sa.Column("confidence", sa.Float(), nullable=False, server_default=sa.text("1.0"))
         )
         batch_op.add_column(
-            sa.Column("classifier", sa.String(length=40), nullable=False, server_default="rules/3")
+            sa.Column(
+                "classifier", sa.String(length=40), nullable=False, server_default="rules/3"
+            )
         )
 
 
