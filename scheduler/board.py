@@ -20,13 +20,18 @@ def claim_board(
     """The JSON shape of `followup claims --format json` (interface.md).
 
     Evidence whose confidence is below ``min_confidence`` is left out of the list and
-    of the status alike: a board that hides a verdict must not count it either.
+    of the status alike: a board that hides a verdict must not count it either. A
+    reviewer's verdict replaces the engine's ``stance`` (the engine's stays in
+    ``engine_stance``) and is never hidden.
     """
     rows = {r.id: r for r in claim_evidence(session, story.id, as_of)}
     claims_out = []
     for claim in story.claims:
         row = rows.get(claim.id)
-        evidence = [e for e in (row.evidence if row else []) if e.confidence >= min_confidence]
+        # a reviewed verdict is a person's, not a guess: no confidence floor hides it
+        evidence = [
+            e for e in (row.evidence if row else []) if e.reviewed or e.confidence >= min_confidence
+        ]
         status = claim_status(claim, [(e.stance, e.published) for e in evidence], as_of)
         counts = {v: sum(1 for e in evidence if e.stance == v) for v in (*VERDICTS, "mentions")}
         claims_out.append(
@@ -51,7 +56,10 @@ def claim_board(
                         "rule": e.rule,
                         "confidence": round(e.confidence, 3),
                         "classifier": e.classifier,
-                        "reviewed": None,
+                        "engine_stance": e.engine_stance,
+                        "reviewed": {"stance": e.stance, "at": e.reviewed_at.isoformat()}
+                        if e.reviewed_at
+                        else None,
                     }
                     for e in evidence
                 ],

@@ -17,12 +17,10 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
+from scheduler.errors import UsageError
+
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("followup")
-
-
-class UsageError(ValueError):
-    """Bad input on the command line."""
 
 
 def utc_now() -> datetime:
@@ -216,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the service: who holds the scheduler lease, since when, the last crawl runs",
     )
     _add_format(sa, "json")
+
+    from scheduler import cli_board
+
+    cli_board.add_parsers(sub, common)
     return p
 
 
@@ -440,18 +442,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
             print_dossier(story)
         return EXIT_OK
-    stories = load_stories(cfg)
-    rows = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "language": s.language,
-            "claims": len(s.claims),
-            "entities": len(s.entities),
-            "path": str(p),
-        }
-        for s, p in zip(stories, cfg.story_paths, strict=True)
-    ]
+    from scheduler.serve import story_rows
+
+    rows = story_rows(cfg, load_stories(cfg))
     if args.format == "json":
         output.dump_json(rows)
     else:
@@ -500,6 +493,7 @@ def _text_arg(target: str) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     from scheduler import output
     from scheduler.app import open_database
+    from storage.changes import alert_counts
     from storage.queries import database_counts, leases, recent_runs
 
     cfg = _config(args)
@@ -510,6 +504,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "database": cfg.database_url,
                 "leases": leases(session),
                 "counts": database_counts(session),
+                "alerts": alert_counts(session),
                 "runs": recent_runs(session),
             }
     finally:
@@ -534,6 +529,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     counts = data["counts"]
     c.print(
         f"database: {cfg.database_url}: {counts['articles']} articles, {counts['evidence']} evidence rows, {counts['runs']} runs"
+    )
+    al = data["alerts"]
+    c.print(
+        f"alerts: {al['status_changes']} claim status change(s) recorded, "
+        f"{al['notifications_pending']} notification(s) waiting ({al['notifications_failing']} failing: see `followup notify`)"
     )
     output.runs_table(data["runs"])
     return EXIT_OK
@@ -604,6 +604,7 @@ def setup_logging(level: str, log_file: str | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from claims.dossier import DossierError
+    from scheduler.cli_board import COMMANDS as BOARD_COMMANDS
     from scheduler.config import ConfigError
     from storage.engine import DatabaseError
     from storage.queries import QueryError
@@ -619,7 +620,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"followup: error: --log-file: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command](args)
+        return {**COMMANDS, **BOARD_COMMANDS}[args.command](args)
     except (UsageError, ConfigError, DossierError, QueryError) as exc:
         print(f"followup: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

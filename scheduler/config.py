@@ -125,10 +125,43 @@ class ServiceConfig(_Model):
     max_parallel_crawls: Annotated[int, Field(ge=1, le=16)] = 2
 
 
+class ServeConfig(_Model):
+    """`followup serve`: where the board listens, and the token its writes need."""
+
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 8080
+    token: str = ""  # else $FOLLOWUP_TOKEN; empty: the board is read-only
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, v: str) -> str:
+        if v and len(v) < 16:
+            raise ValueError("a token must be at least 16 characters (or empty: read-only)")
+        return v
+
+
+class NotifyConfig(_Model):
+    """One `[[notify]]` entry: Apprise URLs, the stories they follow, one message or a digest."""
+
+    urls: Annotated[tuple[str, ...], Field(min_length=1)]
+    stories: tuple[str, ...] = ()  # empty: every story
+    digest: Literal["none", "hourly", "daily"] = "none"
+
+    @field_validator("urls")
+    @classmethod
+    def _urls(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for u in v:
+            if not re.match(r"^[a-z][a-z0-9+.-]*://\S+$", u):
+                raise ValueError(f"{u.split('@')[-1]!r} is not an Apprise URL (scheme://...)")
+        return v
+
+
 class FileConfig(_Model):
     database: DatabaseConfig = DatabaseConfig()
     crawl: CrawlConfig = CrawlConfig()
     service: ServiceConfig = ServiceConfig()
+    serve: ServeConfig = ServeConfig()
+    notify: tuple[NotifyConfig, ...] = ()
     sources: tuple[SourceConfig, ...] = ()
     stories: tuple[StoryRef, ...] = ()
 
@@ -162,6 +195,14 @@ class Config:
     @property
     def service(self) -> ServiceConfig:
         return self.file.service
+
+    @property
+    def serve(self) -> ServeConfig:
+        return self.file.serve
+
+    @property
+    def notify(self) -> tuple[NotifyConfig, ...]:
+        return self.file.notify
 
 
 def _loc(loc: tuple[Any, ...]) -> str:

@@ -27,6 +27,7 @@ from claims.dossier import Story
 from crawler.jobs import warm_fork_server
 from crawler.plan import SourceJob, Validators
 from crawler.report import SourceReport
+from scheduler.alerts import after_analysis
 from scheduler.analysis import analyse_pending
 from scheduler.app import Database
 from scheduler.config import Config
@@ -55,6 +56,7 @@ class CrawlSummary:
     reports: list[SourceReport] = field(default_factory=list)
     held_back: dict[str, str] = field(default_factory=dict)
     analysed: int = 0
+    status_changes: int = 0
     close_reason: str | None = None
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -79,6 +81,7 @@ class CrawlSummary:
             "new_articles": self.new_articles,
             "updated_articles": self.updated_articles,
             "analysed": self.analysed,
+            "status_changes": self.status_changes,
             "sources": [r.as_dict() for r in self.reports],
             "held_back": dict(self.held_back),
         }
@@ -320,6 +323,8 @@ def run_crawl(
     ]
     summary = CrawlSummary(run_id=None, started=now, held_back=held)
     if not jobs:
+        # no source is due, but a deadline may have passed and a retry may be due
+        summary.status_changes = after_analysis(db, cfg, stories, now=clock())
         summary.finished = clock()
         summary.status = "nothing to do"
         return summary
@@ -374,6 +379,7 @@ def run_crawl(
             for lease in leases:
                 release_lease(session, lease, holder_id())
     summary.analysed = analyse_pending(db, stories, now=clock())
+    summary.status_changes = after_analysis(db, cfg, stories, now=clock())
     summary.finished = clock()
     return summary
 

@@ -38,7 +38,8 @@ def print_summary(summary: CrawlSummary, fmt: str = "table") -> None:
     if summary.run_id is not None:
         c.print(
             f"run {summary.run_id}: {summary.status}; {summary.new_articles} new article(s), "
-            f"{summary.updated_articles} updated, {summary.analysed} analysed, {dur:.1f} s",
+            f"{summary.updated_articles} updated, {summary.analysed} analysed, "
+            f"{summary.status_changes} claim status change(s), {dur:.1f} s",
             markup=False,
         )
 

@@ -42,6 +42,7 @@ from storage.repository import acquire_lease, fail_stale_runs, release_lease
 
 log = logging.getLogger("followup.service")
 LEASE = "scheduler"
+OWN_JOBS = "followup:"  # the service's own jobs, beside one job per source
 
 
 def utc_now() -> datetime:
@@ -113,6 +114,8 @@ class Service:
         )
         self.scheduler = sched
         self._schedule_all(first=True)
+        # digests fall due and failed sends come up for a retry between crawls too
+        sched.add_job(self.send_notifications, "interval", minutes=1, id=f"{OWN_JOBS}notify")
         sched.start()
 
     def _schedule_all(self, *, first: bool) -> None:
@@ -121,7 +124,7 @@ class Service:
         sources = self._sources()
         wanted = {s.name for s in sources}
         for job in self.scheduler.get_jobs():
-            if job.id not in wanted:
+            if job.id not in wanted and not job.id.startswith(OWN_JOBS):
                 job.remove()
                 log.info("source %s removed from the schedule", job.id)
         run_now = set(startup_fires(sources, now)) if first else set()
@@ -186,6 +189,19 @@ class Service:
                 release_lease(session, LEASE, self.holder)
             self.db.dispose()
         log.info("followup run stopped")
+
+    def send_notifications(self) -> None:
+        if self.stop_event.is_set() or not self.cfg.notify:
+            return
+        from scheduler.alerts import send_due
+
+        try:
+            done = send_due(self.db, self.cfg, now=self.clock())
+        except Exception:
+            log.exception("notifications not sent (they stay in the outbox)")
+            return
+        if done.sent or done.failed:
+            log.info("notifications: %d sent, %d failed (kept for a retry)", done.sent, done.failed)
 
     # -------------------------------------------------------------- one fire
 

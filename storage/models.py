@@ -319,3 +319,87 @@ class Lease(Base):
     acquired_at: Mapped[datetime]
     renewed_at: Mapped[datetime]
     expires_at: Mapped[datetime]
+
+
+class Review(Base):
+    """A reviewer's verdict on one article's stance towards one claim.
+
+    Keyed by (article, story, claim), not by the evidence row: re-analysis deletes and
+    re-inserts evidence rows with new ids, and the human verdict must outlive that.
+    No foreign key to ``claims`` either, so a dossier edit that drops and restores a claim
+    keeps the verdict. ``quote`` is the evidence's quote when it was reviewed.
+    """
+
+    __tablename__ = "reviews"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(20))
+    engine_stance: Mapped[str | None] = mapped_column(String(20))
+    quote: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime]
+
+
+class ClaimState(Base):
+    """The last status recorded for a claim: what the next analysis is compared with."""
+
+    __tablename__ = "claim_states"
+
+    story_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    since: Mapped[datetime]
+
+
+class StatusChange(Base):
+    """One claim status change, with a copy of the evidence that caused it.
+
+    The evidence is copied because its row may be replaced by a later re-analysis.
+    """
+
+    __tablename__ = "status_changes"
+    __table_args__ = (Index("ix_status_changes_story", "story_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(100))
+    claim_id: Mapped[str] = mapped_column(String(100))
+    claim_text: Mapped[str] = mapped_column(Text)
+    old_status: Mapped[str] = mapped_column(String(20))
+    new_status: Mapped[str] = mapped_column(String(20))
+    evidence_id: Mapped[int | None] = mapped_column(Integer)
+    article_id: Mapped[int | None] = mapped_column(Integer)
+    stance: Mapped[str | None] = mapped_column(String(20))
+    quote: Mapped[str | None] = mapped_column(Text)
+    article_title: Mapped[str | None] = mapped_column(Text)
+    article_url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None]
+    as_of: Mapped[datetime]
+    changed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class OutboxMessage(Base):
+    """A notification of one change to one target, until it is sent (never dropped).
+
+    ``due_at`` is when it may go: at once, or the end of its digest period.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "next_try"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target: Mapped[str] = mapped_column(String(100))
+    change_id: Mapped[int] = mapped_column(
+        ForeignKey("status_changes.id", ondelete="CASCADE"), index=True
+    )
+    digest: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    next_try: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]

@@ -24,6 +24,7 @@ from storage.models import (
     CrawlRun,
     Evidence,
     Lease,
+    Review,
     Source,
     Story,
 )
@@ -186,7 +187,7 @@ def article_revisions(session: Session, article_id: int) -> list[dict[str, Any]]
 
 @dataclass
 class EvidenceRow:
-    id: int
+    id: int | None  # None: a reviewer's verdict whose evidence row re-analysis dropped
     article_id: int
     url: str
     title: str | None
@@ -198,6 +199,12 @@ class EvidenceRow:
     rule: str
     confidence: float = 1.0
     classifier: str = "rules"
+    engine_stance: str | None = None  # the engine's, when a reviewer overrode it
+    reviewed_at: datetime | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviewed_at is not None
 
 
 @dataclass
@@ -222,15 +229,31 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
     ).all()
     rows = {c.id: ClaimRows(c.id, c.text, c.kind, c.deadline) for c in claims}
     q = (
-        select(Evidence, Article.url, Article.title, Article.language)
+        select(
+            Evidence,
+            Article.url,
+            Article.title,
+            Article.language,
+            Review.stance,
+            Review.reviewed_at,
+        )
         .join(Article, Article.id == Evidence.article_id)
+        .outerjoin(
+            Review,
+            and_(
+                Review.article_id == Evidence.article_id,
+                Review.story_id == Evidence.story_id,
+                Review.claim_id == Evidence.claim_id,
+            ),
+        )
         .where(Evidence.story_id == story_id, Article.duplicate_of.is_(None))
         .order_by(Evidence.published.desc().nulls_last(), Evidence.id.desc())
     )
     if as_of is not None:
         q = q.where(Evidence.published <= as_of)
-    for ev, url, title, lang in session.execute(q):
+    for ev, url, title, lang, reviewed_stance, reviewed_at in session.execute(q):
         if ev.claim_id in rows:
+            # a reviewer's verdict wins over the engine's, and counts in the status
             rows[ev.claim_id].evidence.append(
                 EvidenceRow(
                     ev.id,
@@ -239,15 +262,56 @@ def claim_evidence(session: Session, story_id: str, as_of: datetime | None) -> l
                     title,
                     ev.published,
                     lang,
-                    ev.stance,
+                    reviewed_stance or ev.stance,
                     ev.quote,
                     ev.value,
                     ev.rule,
                     ev.confidence,
                     ev.classifier,
+                    engine_stance=ev.stance,
+                    reviewed_at=reviewed_at,
                 )
             )
+    for row in _orphan_reviews(session, story_id, as_of):
+        if row[0].claim_id in rows:
+            rows[row[0].claim_id].evidence.append(_orphan_row(*row))
+    for r in rows.values():
+        r.evidence.sort(key=_newest_first)
     return list(rows.values())
+
+
+def _newest_first(e: EvidenceRow) -> tuple[bool, float, int]:
+    return (e.published is None, -(e.published.timestamp() if e.published else 0.0), -(e.id or 0))
+
+
+def _orphan_reviews(session: Session, story_id: str, as_of: datetime | None) -> Any:
+    """Verdicts on an article and claim for which the engine no longer finds evidence: a
+    person's reading of the article outlives the rules that found it, so they still count."""
+    has_evidence = (
+        select(Evidence.id)
+        .where(
+            Evidence.article_id == Review.article_id,
+            Evidence.story_id == Review.story_id,
+            Evidence.claim_id == Review.claim_id,
+        )
+        .exists()
+    )
+    q = (
+        select(Review, Article.url, Article.title, Article.language, Article.published)
+        .join(Article, Article.id == Review.article_id)
+        .where(Review.story_id == story_id, ~has_evidence, Article.duplicate_of.is_(None))
+    )
+    if as_of is not None:
+        q = q.where(Article.published <= as_of)
+    return session.execute(q)
+
+
+def _orphan_row(
+    r: Review, url: str, title: str | None, lang: str | None, published: datetime | None
+) -> EvidenceRow:
+    return EvidenceRow(None, r.article_id, url, title, published, lang, r.stance,
+                       r.quote or "", None, "review", 1.0, "review",
+                       engine_stance=None, reviewed_at=r.reviewed_at)  # fmt: skip
 
 
 def source_rows(session: Session) -> list[dict[str, Any]]:

