@@ -11,6 +11,7 @@ of known companies, so any story's names are found the same way.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -62,7 +63,9 @@ def slug(text: str) -> str:
     """An id from a name: lower case ASCII, hyphens ("Grok 2" -> "grok-2")."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     out = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    return out or "e" + format(abs(hash(text)) % 10**6, "d")
+    # a name without Latin letters ("马斯克") gets an id from a digest of its text: the
+    # same in every run (hash() of a str changes with PYTHONHASHSEED)
+    return out or "e" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
