@@ -318,11 +318,20 @@ def _borrowed(s: Sentence, claim: Claim, owners: frozenset[str]) -> bool:
 
 
 def _continues(reading: Reading, claim: Claim, s: Sentence) -> bool:
-    """A sentence that names no other party (a person or an organisation besides the
-    owners and the claim's own subjects, or a name the story does not know) reads as a
-    sequel of the sentences before it ("The cheapest model is now listed at $60,990.")."""
+    """A sentence whose subject is no other party reads as a sequel of the sentences
+    before it ("The cheapest model is now listed at $60,990."; "La machine se compose de
+    cent mille GPU H100 de Nvidia": a supplier named further on is no new subject). It
+    is someone else's when another person or organisation opens it, or a name the story
+    does not know owns or places what it speaks of."""
     own = reading.owners | {e for g in claim.about for e in g}
-    return not ((set(s.entities) - own) & reading.speakers) and not s.foreign_owner_or_place
+    others = (set(s.entities) - own) & reading.speakers
+    opening = any(_words(s, 0, a) <= 3 for e in others for a, _ in s.entities[e])
+    return not opening and not s.foreign_owner_or_place
+
+
+def _words(s: Sentence, a: int, b: int) -> int:
+    gap = s.text[a:b]
+    return len(gap) if s.lang.cjk else len(gap.split())
 
 
 # A name the story does not know, as the owner of something ("Amazon's cluster", "el
