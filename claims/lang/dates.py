@@ -153,14 +153,65 @@ def _weekday(g: dict[str, str | None], lang: Language, published: dt.date | None
 _ZH_PART = {"底": "end", "末": "end", "下旬": "end", "初": "start", "上旬": "start", "中旬": "mid", "中": "mid"}
 
 
+_ARTICLES = r"(?:\s+(?:of|de|del|des|d'|the|la|le|el|this|ce|cette|este|esta)\b)*[\s\-]*$"
+
+
+_CACHE: dict[tuple[str, str], object] = {}
+
+
+def _once(name: str, lang: Language, build: object) -> object:
+    """What ``build(lang)`` makes, made once per language (the tables are not hashable)."""
+    key = (name, lang.code)
+    if key not in _CACHE:
+        _CACHE[key] = build(lang)  # type: ignore[operator]
+    return _CACHE[key]
+
+
+def _part_patterns(lang: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's period words ("late", "finales de", "Ende"), each compiled once,
+    accent-folded as the text they are searched in."""
+    return _once("parts", lang, _build_parts)  # type: ignore[return-value]
+
+
+def _build_parts(lang: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?:{compile_terms((fold(phrase),), lang.cjk).pattern}){_ARTICLES}", re.IGNORECASE), part)
+        for phrase, part in lang.period_words.items()
+    )
+
+
+def _bound_patterns(lang: Language) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Bounds before a date (not_before, by) and after it, compiled once per language."""
+    return _once("bounds", lang, _build_bounds)  # type: ignore[return-value]
+
+
+def _build_bounds(lang: Language) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+
+    def before(words: tuple[str, ...]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        pat = compile_terms(tuple(fold(w) for w in words), lang.cjk).pattern
+        return re.compile(rf"(?:{pat})[\s,]*(?:(?:the|el|la|le|der|die|das|of|de|du)\s+)*[\w\-]*\s*$", re.IGNORECASE)
+
+    late = [fold(w) for w in lang.not_before if w.split()[0].lower() in ("at", "au", "como")]
+    if lang.cjk:
+        late = [*late, "以后", "之后", "后"]
+    after_parts = []
+    if late:
+        after_parts.append(rf"(?P<late>{compile_terms(tuple(late), lang.cjk).pattern})")
+    if lang.by_after:
+        after_parts.append(rf"(?P<by>{compile_terms(tuple(fold(w) for w in lang.by_after), lang.cjk).pattern})")
+    after = re.compile(rf"\s*,?\s*(?:{'|'.join(after_parts)})", re.IGNORECASE) if after_parts else None
+    return before(tuple(lang.not_before)), before(tuple(lang.by_words)), after
+
+
 def _part_before(text: str, start: int, lang: Language) -> tuple[str | None, int]:
     """A period word right before a date ("late", "finales de", "Ende"), and where it
     starts (the text is accent-folded, so the phrases are folded too)."""
     head = text[max(0, start - 30) : start]
     best: tuple[str | None, int] = (None, start)
-    for phrase, part in lang.period_words.items():
-        pat = compile_terms((fold(phrase),), lang.cjk).pattern
-        m = re.search(rf"(?:{pat})(?:\s+(?:of|de|del|des|d'|the|la|le|el|this|ce|cette|este|esta)\b)*[\s\-]*$", head, re.IGNORECASE)
+    for pattern, part in _part_patterns(lang):
+        m = pattern.search(head)
         if m and (best[0] is None or start - len(head) + m.start() < best[1]):
             best = (part, start - len(head) + m.start())
     return best
@@ -168,24 +219,20 @@ def _part_before(text: str, start: int, lang: Language) -> tuple[str | None, int
 
 def _bound_before(text: str, start: int, lang: Language) -> str | None:
     head = text[max(0, start - 40) : start]
-    for kind, words in (("not_before", lang.not_before), ("by", lang.by_words)):
-        words = tuple(fold(w) for w in words)
-        if words and re.search(rf"(?:{compile_terms(words, lang.cjk).pattern})[\s,]*(?:(?:the|el|la|le|der|die|das|of|de|du)\s+)*[\w\-]*\s*$", head, re.IGNORECASE):
-            return kind
+    not_before, by, _ = _bound_patterns(lang)
+    if not_before is not None and not_before.search(head):
+        return "not_before"
+    if by is not None and by.search(head):
+        return "by"
     return None
 
 
 def _bound_after(text: str, end: int, lang: Language) -> str | None:
-    tail = text[end : end + 25]
-    words = [fold(w) for w in lang.not_before if w.split()[0].lower() in ("at", "au", "como")]
-    if lang.cjk:
-        words = [*words, "以后", "之后", "后"]
-    if words and re.match(rf"\s*,?\s*(?:{compile_terms(tuple(words), lang.cjk).pattern})", tail, re.IGNORECASE):
-        return "not_before"
-    after = tuple(fold(w) for w in lang.by_after)
-    if after and re.match(rf"\s*(?:{compile_terms(after, lang.cjk).pattern})", tail, re.IGNORECASE):
-        return "by"
-    return None
+    _, _, after = _bound_patterns(lang)
+    m = after.match(text, end, end + 25) if after is not None else None
+    if m is None:
+        return None
+    return "not_before" if m.groupdict().get("late") else "by"
 
 
 def dates(text: str, lang: Language, published: dt.date | None) -> list[DateSpan]:
