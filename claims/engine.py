@@ -23,8 +23,8 @@ def explain(story: Story, doc: Document, classifier: Classifier | None = None) -
     reading = read(story, doc)
     out: dict[str, list[Verdict]] = {}
     for claim in story.claims:
-        terms = kind(claim.kind).terms(claim)
-        found = [v for p in passages(reading, claim, terms) if (v := clf.classify(p)) is not None]
+        k = kind(claim.kind)
+        found = [v for p in passages(reading, claim, k.terms(claim), k.needs) if (v := clf.classify(p)) is not None]
         if found:
             out[claim.id] = found
     return out

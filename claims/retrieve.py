@@ -24,7 +24,7 @@ from .document import Document
 from .dossier import Claim, Story, Terms
 from .lang import CUES, Language, compile_terms, language
 from .lang.common import fold
-from .lang.dates import DateSpan, dates
+from .lang.dates import DateSpan, date_word, dates
 from .lang.numbers import Figure, figures, normalise
 from .matching import anaphora_mentions, entity_mentions
 from .speakers import OTHER, OWNER, speaker
@@ -141,8 +141,11 @@ class _Cues(dict[str, list[tuple[int, int]]]):
         if name not in CUES:
             raise KeyError(name)
         s = self.sentence
-        taken = [(d.start, d.end) for d in s.dates]
-        found = [c for c in s.lang.cue(name).find(s.text) if not any(a <= c[0] < b for a, b in taken)]
+        found = s.lang.cue(name).find(s.text)
+        if found and any(date_word(s.lang, s.text[a:b]) for a, b in found):
+            # a cue made of a date's words ("May", "the end of") may be part of a date
+            taken = [(d.start, d.end) for d in s.dates]
+            found = [c for c in found if not any(a <= c[0] < b for a, b in taken)]
         self[name] = found
         return found
 
@@ -390,17 +393,24 @@ def _on_topic(reading: Reading, claim: Claim, i: int) -> bool:
     return _continues(reading, claim, reading.sentences[i])
 
 
-def passages(reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms]) -> Iterator[Passage]:
-    """The sentences that address ``claim``, with the claim's own term lists found."""
+def passages(
+    reading: Reading, claim: Claim, claim_terms: Mapping[str, Terms], needs: Sequence[str] = ()
+) -> Iterator[Passage]:
+    """The sentences that address ``claim``, with the claim's own term lists found.
+    ``needs`` names term lists of which one must match for the kind to decide anything
+    (an event claim needs its event words): other sentences are not passages."""
     excluded = terms_regex(claim.exclude, reading.lang) if claim.exclude else None
     required = terms_regex(claim.requires, reading.lang, plural=True) if claim.requires else None
     for i, s in enumerate(reading.sentences):
-        ok, coref, subject_at = _addresses(reading, claim, i)
-        if not ok or (excluded is not None and excluded.search(s.text)):
+        found = _terms_found(reading, s, claim_terms)
+        if needs and not any(found.get(name) for name in needs):
             continue
         if claim.requires and (required is None or not required.search(s.text)):
             continue  # the claim is about one part of its subject ("the second fab")
-        yield Passage(claim, s, reading, coref, subject_at, _terms_found(reading, s, claim_terms))
+        ok, coref, subject_at = _addresses(reading, claim, i)
+        if not ok or (excluded is not None and excluded.search(s.text)):
+            continue
+        yield Passage(claim, s, reading, coref, subject_at, found)
 
 
 def _terms_found(reading: Reading, s: Sentence, claim_terms: Mapping[str, Terms]) -> dict[str, list[tuple[int, int]]]:

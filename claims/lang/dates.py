@@ -20,7 +20,7 @@ from typing import TypeVar
 from . import Language, compile_terms
 from .common import fold
 
-__all__ = ["DateSpan", "dates"]
+__all__ = ["DateSpan", "date_word", "dates"]
 
 _PARTS = {  # part of a month / of a year, as (first day, last day) or (first month, last month)
     "end": ((21, 31), (10, 12)),
@@ -233,6 +233,22 @@ def _bound_after(text: str, end: int, lang: Language) -> str | None:
     if m is None:
         return None
     return "not_before" if m.groupdict().get("late") else "by"
+
+
+def date_word(lang: Language, text: str) -> bool:
+    """Whether ``text`` holds a word a date can be made of (a month, a weekday, a period
+    or relative word): only such words can be read both as a cue and as part of a date."""
+    pattern = _once("date_words", lang, _build_date_words)
+    return pattern.search(fold(text)) is not None  # type: ignore[attr-defined]
+
+
+def _build_date_words(lang: Language) -> re.Pattern[str]:
+    words = [*lang.months, *_weekday_names(lang), *lang.period_words, *lang.date_words, *lang.halves, *lang.quarters]
+    alternatives = "|".join(re.escape(fold(w).rstrip(".")) for w in sorted(words, key=len, reverse=True) if w)
+    if not alternatives:
+        return re.compile("(?!)")
+    edge = "" if lang.cjk else r"(?<![\w])"
+    return re.compile(f"{edge}(?:{alternatives})", re.IGNORECASE)
 
 
 def dates(text: str, lang: Language, published: dt.date | None) -> list[DateSpan]:

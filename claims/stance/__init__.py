@@ -64,6 +64,7 @@ class ClaimKind:
     terms: Callable[[Claim], Mapping[str, Terms]]
     decide: Callable[[Passage], Verdict | None]
     doc: str = ""
+    needs: tuple[str, ...] = ()  # term lists of which one must match for ``decide`` to say anything
 
 
 KINDS: dict[str, ClaimKind] = {}

@@ -220,4 +220,4 @@ def _happened_undated(p: Passage, spec: EventSpec, deadline: dt.date, spans: tup
     return verdict(p, spec.late, confidence, "event.done_reported_after_deadline", spans, iso(published))
 
 
-register(ClaimKind("event", _terms, decide, __doc__ or ""))
+register(ClaimKind("event", _terms, decide, __doc__ or "", needs=("event",)))
