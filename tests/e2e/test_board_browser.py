@@ -175,8 +175,6 @@ def test_as_of_changes_the_statuses(browser: Session) -> None:
             for c in api(s, f"/api/v1/stories/{STORY}/claims?as_of={date}")["claims"]
         }
         assert got == want, date
-        if s.expected:
-            assert got == next(p["claims"] for p in s.expected if p["date"] == date), date
         assert (
             s.driver.find_element("css selector", "input[name=as_of]").get_attribute("value")
             == date
