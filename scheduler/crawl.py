@@ -101,8 +101,26 @@ def _pid_alive(holder: str) -> bool:
     return True
 
 
+def _live_crawl_pids(session: Any, now: datetime) -> list[int]:
+    """Pids of crawls still running (their source leases are held by a live process).
+
+    With workers on many machines, another crawl's run is not stale just because
+    it is running while this one starts.
+    """
+    from storage.models import Lease
+
+    q = select(Lease).where(Lease.name.like("crawl:%"), Lease.expires_at > now)
+    pids = []
+    for lease in session.scalars(q):
+        pid = lease.holder.rpartition(":")[2]
+        if pid.isdigit() and _pid_alive(lease.holder):
+            pids.append(int(pid))
+    return pids
+
+
 def scrapy_settings(cfg: Config, clock: Clock, story_paths: list[str]) -> dict[str, Any]:
     c = cfg.crawl
+    dist = cfg.distributed
     return {
         "USER_AGENT": c.user_agent,
         "ROBOTSTXT_OBEY": c.obey_robots,
@@ -125,6 +143,9 @@ def scrapy_settings(cfg: Config, clock: Clock, story_paths: list[str]) -> dict[s
         "FOLLOWUP_CLOCK": clock,
         "FOLLOWUP_UPDATE_CHECK_HOURS": c.update_check_hours,
         "FOLLOWUP_UPDATE_WINDOW_DAYS": c.update_window_days,
+        # with [distributed], requests to a host are spaced across every worker via the broker
+        "FOLLOWUP_SHARED_POLITENESS_URL": dist.broker if dist else None,
+        "FOLLOWUP_SHARED_DOMAIN_DELAY_S": dist.domain_delay_s if dist else 0.0,
     }
 
 
@@ -302,12 +323,17 @@ def run_crawl(
     force: bool = False,
     due_only: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    analyse: bool = True,
 ) -> CrawlSummary:
-    """One fetch cycle of the selected sources, then analysis of what is new or changed."""
+    """One fetch cycle of the selected sources, then analysis of what is new or changed.
+
+    ``analyse=False`` leaves re-analysis to someone else (a distributed worker
+    enqueues it as its own job); the pages fetched are analysed as they are stored.
+    """
     now = clock()
     lease_ttl = cfg.crawl.crawl_time_limit_s + 120
     with transaction(db.factory) as session:
-        fail_stale_runs(session, now=now)
+        fail_stale_runs(session, now=now, pids_alive=_live_crawl_pids(session, now))
     jobs, held, leases = _select_sources(
         db, names, now=now, force=force, due_only=due_only, lease_ttl=lease_ttl
     )
@@ -373,7 +399,8 @@ def run_crawl(
             )
             for lease in leases:
                 release_lease(session, lease, holder_id())
-    summary.analysed = analyse_pending(db, stories, now=clock())
+    if analyse:
+        summary.analysed = analyse_pending(db, stories, now=clock())
     summary.finished = clock()
     return summary
 

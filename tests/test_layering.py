@@ -43,6 +43,13 @@ def loaded_after(*modules: str) -> set[str]:
           "crawler.extraction", "crawler.worker"}),
         # a crawl is planned, and its workers' fork server started, before Scrapy loads
         (("scheduler.crawl", "crawler.plan", "crawler.jobs"), {"scrapy", "twisted"}),
+        # the task engine's package knows Dramatiq and Redis, not followup's use cases
+        (("distributed", "distributed.broker", "distributed.worker", "distributed.registry"),
+         {"scheduler", "crawler", "claims", "storage", "sqlalchemy", "scrapy", "twisted",
+          "apscheduler"}),
+        # single-machine mode never loads the task engine (the shared pacing is Redis only)
+        (("scheduler.cli", "scheduler.crawl", "scheduler.service", "crawler.pacing"),
+         {"dramatiq", "distributed", "redis"}),
         # the workers' modules never load the ORM
         (("crawler.worker",), {"sqlalchemy", "scrapy", "twisted"}),
         # a crawl that stores nothing (an unchanged web) loads neither numpy nor the claims
