@@ -17,7 +17,8 @@ from claims.compiled import warm_up as warm_story
 from claims.document import Document
 from claims.dossier import Story, load_story
 from claims.evidence import analyse_document
-from claims.matching import entity_counts, is_relevant, may_be_relevant
+from claims.index import StoryIndex
+from claims.matching import entity_counts, is_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.jobs import PageJob, PageResult
 from crawler.urls import canonicalize_url, is_http_url, url_hash
@@ -26,6 +27,19 @@ from storage.records import ArticleData, EvidenceRecord, StoryAnalysis
 
 _STORIES: tuple[Story, ...] = ()
 _KEEP_UNMATCHED = False
+_INDEX: tuple[tuple[Story, ...], StoryIndex] | None = None
+
+
+def story_index(stories: tuple[Story, ...]) -> StoryIndex:
+    """The one matcher over these stories' names, built once per tuple of stories.
+
+    Every page is asked which stories it may be about in one scan, whatever their
+    number; only those go on to the per-story matcher and rules.
+    """
+    global _INDEX
+    if _INDEX is None or _INDEX[0] is not stories:
+        _INDEX = (stories, StoryIndex(stories))
+    return _INDEX[1]
 
 
 def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> None:
@@ -42,6 +56,7 @@ def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> N
     _STORIES = tuple(load_story(Path(p)) for p in story_paths)
     for story in _STORIES:
         warm_story(story)  # compile the dossier's patterns once, not on the first page
+    story_index(_STORIES)
 
 
 def analyse_text(
@@ -59,8 +74,11 @@ def analyse_text(
     wanted (it will only be remembered as seen), so the matcher is skipped for it.
     """
     out: list[StoryAnalysis] = []
-    for story in stories:
-        if not need_entities and not may_be_relevant(story, f"{title or ''}\n{body}"):
+    maybe = None
+    if not need_entities:
+        maybe = set(story_index(stories).candidate_indices(f"{title or ''}\n{body}"))
+    for i, story in enumerate(stories):
+        if maybe is not None and i not in maybe:
             out.append(StoryAnalysis(story.id, False, {}, []))
             continue
         # one Document for matching and rules: the entity scan is cached on it
@@ -111,19 +129,19 @@ def process_page(
     """Turn a downloaded page into everything the pipeline stores.
 
     Most pages of a general news feed are about none of the stories: when the
-    page's text cannot name any story's anchor entity (claims.may_be_relevant),
+    page's text cannot name any story's anchor entity (claims.index.StoryIndex),
     extraction is skipped and the page is only remembered as seen.
     """
     stories = _STORIES if stories is None else stories
     keep = _KEEP_UNMATCHED if keep_unmatched is None else keep_unmatched
     text = decode_html(job.body, job.content_type)
-    if not keep and stories and not any(may_be_relevant(s, text) for s in stories):
+    index = story_index(stories)
+    if not keep and stories and not index.any_candidate(text):
         return skipped_page(job, text)
     wanted = None
     if not keep and stories:
         # the article's own block cannot be relevant: no trafilatura, no body (seen only)
-        def wanted(candidate: str) -> bool:
-            return any(may_be_relevant(s, candidate) for s in stories)
+        wanted = index.any_candidate
 
     ex = extract_article(text, job.url, job.content_type, job.language_hint, wanted)
     # The row is keyed on the fetched URL; a rel=canonical naming another page is kept as a

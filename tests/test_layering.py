@@ -34,6 +34,10 @@ def loaded_after(*modules: str) -> set[str]:
         # claims is pure: no other package of ours, no database, no crawler
         (("claims", "claims.evidence", "claims.matching", "claims.status"),
          {"storage", "crawler", "scheduler", "sqlalchemy", "scrapy", "apscheduler"}),
+        # the many-story index is the dossier and the automaton only (the engine is apart)
+        (("claims.index",),
+         {"claims.matching", "claims.evidence", "claims.compiled", "claims.text", "storage",
+          "crawler", "scheduler", "sqlalchemy", "scrapy"}),
         # storage knows no Scrapy, APScheduler or CLI
         (("storage.repository", "storage.queries", "storage.migrate"),
          {"scrapy", "twisted", "apscheduler", "scheduler", "crawler", "rich"}),
