@@ -18,7 +18,7 @@ a ``*`` or ``...`` wildcard) among its gate terms is always a candidate.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -68,6 +68,11 @@ class _Gate:
 
     slots: tuple[frozenset[str], ...]  # _DIRECT, _SUPPORT, then (terms, near) per contextual
     has_support: bool
+    # the same, minimal (see _minimal): what a page is scanned for
+    scans: tuple[tuple[str, ...], ...] = field(default=(), compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scans", tuple(_minimal(lits) for lits in self.slots))
 
     def rare_slots(self) -> list[int]:
         """The slots the automaton looks for: names (anchors and the entities a noun needs
@@ -78,12 +83,12 @@ class _Gate:
     def opens(self, found: set[int], lower: str) -> bool:
         """Whether the page (``lower``: its case-folded text) passes, given the rare slots found."""
         anchored = _DIRECT in found or any(
-            _ctx_near(k) in found and any(t in lower for t in _minimal(self.slots[_ctx_term(k)]))
+            _ctx_near(k) in found and any(t in lower for t in self.scans[_ctx_term(k)])
             for k in range((len(self.slots) - 2) // 2)
         )
         if not anchored:
             return False
-        return not self.has_support or any(lit in lower for lit in _minimal(self.slots[_SUPPORT]))
+        return not self.has_support or any(lit in lower for lit in self.scans[_SUPPORT])
 
 
 def _gate(story: Story) -> _Gate | None:
@@ -137,7 +142,7 @@ class StoryIndex:
                     postings.setdefault(lit, set()).add((gi, slot))
         # a few substring scans (memchr-fast) beat one automaton pass for a story or two
         self._rare = [
-            [(slot, _minimal(g.slots[slot])) for slot in g.rare_slots()] for g in self._gates
+            [(slot, g.scans[slot]) for slot in g.rare_slots()] for g in self._gates
         ]
         self._automaton: ahocorasick.Automaton | None = None
         if postings and len(self._gates) > SCAN_GATES:
