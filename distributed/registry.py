@@ -22,11 +22,16 @@ def retire(client: Any, worker_id: str) -> None:
     client.hdel(WORKERS_KEY, worker_id)
 
 
-def workers_seen(client: Any) -> list[dict[str, Any]]:
+def workers_seen(client: Any, *, now: datetime) -> list[dict[str, Any]]:
+    """Every worker that announced itself and did not stop cleanly, with how long it is silent.
+
+    A killed worker stays listed (its silence grows): that is worth seeing.
+    """
     out = []
     for wid, raw in sorted(client.hgetall(WORKERS_KEY).items()):
         data = json.loads(raw)
         data["id"] = wid.decode() if isinstance(wid, bytes) else wid
+        data["silent_s"] = round((now - datetime.fromisoformat(data["seen"])).total_seconds(), 1)
         out.append(data)
     return out
 
@@ -79,7 +84,7 @@ def oldest_waiting(client: Any, *, now: datetime) -> dict[str, Any] | None:
 
 def broker_status(client: Any, *, now: datetime) -> dict[str, Any]:
     return {
-        "workers": workers_seen(client),
+        "workers": workers_seen(client, now=now),
         "queues": queue_stats(client),
         "oldest_waiting": oldest_waiting(client, now=now),
     }

@@ -195,7 +195,7 @@ def broker_lines(c: Any, d: dict[str, Any]) -> None:
     for w in workers:
         c.print(
             f"  worker {w['id']}: queues {','.join(w['queues'])}, concurrency {w['concurrency']}, "
-            f"seen {w['seen'][:19]}"
+            f"seen {w['seen'][:19]}" + (f" (silent {w['silent_s']:.0f} s)" if w["silent_s"] > 30 else "")
         )
     for q in d["queues"]:
         c.print(

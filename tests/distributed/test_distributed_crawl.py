@@ -191,6 +191,10 @@ def test_scheduler_and_two_workers_one_killed(
 
         wait_for("every source crawled and the queues empty", all_done, logs=logs)
         final = status(cfg)
+        text = followup("status", config=cfg).stdout
+        assert f"worker {final['distributed']['workers'][0]['id']}" in text
+        assert "queue crawl: 0 waiting, 0 delayed, 0 taken by workers" in text
+        assert "oldest waiting job: none" in text
     finally:
         for p in [scheduler, *workers]:
             if p.poll() is None:
