@@ -10,8 +10,9 @@ queues are empty. Prints pages/s and where the time goes: the jobs' own
 duration (the crawl's `run_crawl`, of which the spider), what each job costs
 around it (a `followup crawl` child: Python, imports, Scrapy), how busy the
 workers were, CPU a page of all followup processes, and the database's load
-(commits and rows written). Per-host spacing is on at 1 ms (every request
-takes a turn from Redis; one host serves the whole web).
+(commits and rows written). Shared politeness is on, at 16 requests in flight
+and 1 ms spacing (every request takes a place at its host from Redis; one
+host serves the whole web).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def write_config(folder: Path, base: str, db: str, broker: str) -> Path:
         "[database]", f'url = "{db}"', "",
         "[crawl]", f'allow_hosts = ["{base.split("//")[1]}"]', "concurrent_requests = 32",
         "concurrent_requests_per_domain = 16", "autothrottle = false", "",
-        "[distributed]", f'broker = "{broker}"', "domain_delay_s = 0.001", "",
+        "[distributed]", f'broker = "{broker}"', "domain_delay_s = 0.001", "domain_concurrency = 16", "",
         "[[stories]]", 'path = "builtin:xai-supercomputer"',
     ]  # fmt: skip
     for s in web_sources(base):

@@ -37,7 +37,7 @@ class TryLater(Exception):
 
 @dataclass(frozen=True)
 class JobHandlers:
-    crawl: Callable[[str, str], None]  # (source name, job id): crawl it, commit, or raise
+    crawl: Callable[[list[str], str], None]  # (source names, job id): crawl, commit, or raise
     analysis: Callable[[str], None]  # (job id): analyse what is pending, commit, or raise
 
 
@@ -50,9 +50,10 @@ def declare_actors(broker: Any, handlers: JobHandlers, settings: BrokerSettings)
         msg = CurrentMessage.get_current_message()
         return msg.message_id if msg is not None else "?"
 
-    def crawl_source(name: str) -> None:
-        handlers.crawl(name, job_id())
-        job_done(broker, CRAWL, name)  # only after the crawl committed: then acked
+    def crawl_sources(names: list[str]) -> None:
+        handlers.crawl(names, job_id())
+        for name in names:
+            job_done(broker, CRAWL, name)  # only after the crawl committed: then acked
 
     def analyse_pending() -> None:
         # cleared first: what a crawl stores from now on gets another job
@@ -61,7 +62,7 @@ def declare_actors(broker: Any, handlers: JobHandlers, settings: BrokerSettings)
 
     opts: dict[str, Any] = {"min_backoff": 1000, "max_backoff": 60_000}
     opts["max_retries"] = settings.max_retries
-    dramatiq.actor(actor_name=CRAWL_ACTOR, queue_name=CRAWL, broker=broker, **opts)(crawl_source)
+    dramatiq.actor(actor_name=CRAWL_ACTOR, queue_name=CRAWL, broker=broker, **opts)(crawl_sources)
     dramatiq.actor(actor_name=ANALYSIS_ACTOR, queue_name=ANALYSIS, broker=broker, **opts)(
         analyse_pending
     )

@@ -129,7 +129,9 @@ class DistributedConfig(_Model):
     """Many machines: the broker workers take jobs from, and how politeness is shared."""
 
     broker: str
-    # spacing between two requests to one host, across every worker (held in the broker)
+    # politeness across every worker (held in the broker): requests in flight to one host,
+    # and the spacing between one request to it and the next
+    domain_concurrency: Annotated[int, Field(ge=1, le=64)] = 1
     domain_delay_s: Annotated[float, Field(ge=0, le=600)] = 1.0
     # a worker silent this long is taken for dead and its unfinished jobs are redelivered
     heartbeat_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 60
@@ -137,6 +139,8 @@ class DistributedConfig(_Model):
     maintenance_chance: Annotated[int, Field(ge=1, le=1_000_000)] = 10_000
     # a crawl job that keeps failing is given up after this many tries (dead-lettered)
     max_retries: Annotated[int, Field(ge=0, le=100)] = 5
+    # sources of one host fired together are crawled by one job, up to this many
+    sources_per_job: Annotated[int, Field(ge=1, le=1000)] = 10
 
     @field_validator("broker")
     @classmethod

@@ -146,6 +146,7 @@ def scrapy_settings(cfg: Config, clock: Clock, story_paths: list[str]) -> dict[s
         # with [distributed], requests to a host are spaced across every worker via the broker
         "FOLLOWUP_SHARED_POLITENESS_URL": dist.broker if dist else None,
         "FOLLOWUP_SHARED_DOMAIN_DELAY_S": dist.domain_delay_s if dist else 0.0,
+        "FOLLOWUP_SHARED_DOMAIN_CONCURRENCY": dist.domain_concurrency if dist else 1,
     }
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from distributed.broker import (
     BrokerError,
     BrokerSettings,
+    batches,
     enqueue_analysis,
     enqueue_crawl,
     make_broker,
@@ -67,16 +68,28 @@ def open_broker(cfg: Config) -> tuple[Any, BrokerSettings]:
 
 
 class DistributedService(Service):
-    """`followup run --distributed`: the one scheduler (its lease), enqueueing crawl jobs."""
+    """`followup run --distributed`: the one scheduler (its lease), enqueueing crawl jobs.
+
+    Fires are gathered for a moment (``flush_s``) and enqueued as jobs of the
+    sources of one host (``[distributed] sources_per_job``): at start-up every
+    overdue source fires at once, and each job is a crawl process to start.
+    """
+
+    flush_s = 0.5
 
     def __init__(self, cfg: Config, broker: Any, settings: BrokerSettings, **kw: Any) -> None:
         super().__init__(cfg, **kw)
         self.broker = broker
         self.settings = settings
+        self.fired: set[str] = set()
+        self.fired_lock = threading.Lock()
+        self.flusher: threading.Thread | None = None
 
     def _start_scheduler(self) -> None:
         # dossiers changed by `followup init` or a reload: their articles wait for re-analysis
         enqueue_analysis(self.broker, self.settings)
+        self.flusher = threading.Thread(target=self._flush_loop, name="enqueue", daemon=True)
+        self.flusher.start()
         super()._start_scheduler()
 
     def _reload(self) -> None:
@@ -84,12 +97,40 @@ class DistributedService(Service):
         enqueue_analysis(self.broker, self.settings)
 
     def dispatch(self, name: str) -> None:
-        try:
-            queued = enqueue_crawl(self.broker, name, self.settings)
-        except Exception as exc:  # the broker is down: the next fire tries again
-            log.error("crawl of %s not queued: broker %s: %s", name, self.settings.url, exc)
+        with self.fired_lock:
+            self.fired.add(name)
+
+    def _flush_loop(self) -> None:
+        while not self.stop_event.wait(timeout=self.flush_s):
+            self.flush()
+
+    def flush(self) -> None:
+        """Enqueue the sources fired since the last flush, grouped by host."""
+        with self.fired_lock:
+            names, self.fired = sorted(self.fired), set()
+        if not names:
             return
-        log.info("crawl source=%s %s", name, "queued" if queued else "already queued")
+        urls = {s.name: s.url for s in self.cfg.sources}
+        size = self.cfg.distributed.sources_per_job if self.cfg.distributed else 1
+        for batch in batches({n: urls.get(n, "") for n in names}, size):
+            try:
+                queued = enqueue_crawl(self.broker, batch, self.settings)
+            except Exception as exc:  # the broker is down: the next fire tries again
+                log.error(
+                    "crawl of %s not queued: broker %s: %s", ",".join(batch), self.settings.url, exc
+                )
+                continue
+            skipped = sorted(set(batch) - set(queued))
+            if queued:
+                log.info("crawl job queued: %s", ",".join(queued))
+            if skipped:
+                log.info("crawl of %s already queued", ",".join(skipped))
+
+    def _shutdown(self) -> None:
+        self.stop_event.set()
+        if self.flusher is not None:
+            self.flusher.join(timeout=10)
+        super()._shutdown()
 
 
 # ------------------------------------------------------------------ the worker's jobs
@@ -123,13 +164,14 @@ class CrawlJobs:
                 self._db = open_database(self.cfg.database_url)
             return self._db
 
-    def crawl(self, name: str, job_id: str) -> None:
-        cmd = [
-            sys.executable, "-m", "scheduler.cli", "crawl", "--source", name,
-            "--trigger", "worker", "--no-analysis", "--format", "json",
-            "--config", str(self.cfg.path),
-        ]  # fmt: skip
-        log.info("job %s: crawl of %s", job_id, name)
+    def crawl(self, names: list[str], job_id: str) -> None:
+        cmd = [sys.executable, "-m", "scheduler.cli", "crawl"]
+        for name in names:
+            cmd += ["--source", name]
+        cmd += ["--trigger", "worker", "--no-analysis", "--format", "json"]
+        cmd += ["--config", str(self.cfg.path)]
+        what = ",".join(names)
+        log.info("job %s: crawl of %s", job_id, what)
         child = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_die_with_parent
         )
@@ -143,12 +185,14 @@ class CrawlJobs:
             self.children.discard(child)
         if child.returncode != 0:
             tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["killed"]
-            raise RuntimeError(f"crawl of {name} exited {child.returncode}: {tail[0]}")
+            raise RuntimeError(f"crawl of {what} exited {child.returncode}: {tail[0]}")
         summary = json.loads(out.decode("utf-8"))
-        held = summary.get("held_back", {}).get(name, "")
-        if held.startswith("already being crawled"):
-            raise TryLater(f"crawl of {name}: {held}")
-        log.info("job %s: crawl of %s done: %s", job_id, name, summary.get("status"))
+        held = {n: why for n, why in summary.get("held_back", {}).items() if n in names}
+        busy = [n for n, why in held.items() if why.startswith("already being crawled")]
+        if busy:
+            # the others are crawled now; redoing them later is cheap (conditional GET)
+            raise TryLater(f"crawl of {','.join(busy)}: being crawled elsewhere")
+        log.info("job %s: crawl of %s done: %s", job_id, what, summary.get("status"))
         enqueue_analysis(self.broker, self.settings)
 
     def analysis(self, job_id: str) -> None:
