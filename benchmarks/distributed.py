@@ -81,12 +81,12 @@ def fresh_database(admin: str) -> str:
     return sa.engine.make_url(admin).set(database=name).render_as_string(hide_password=False)
 
 
-def write_config(folder: Path, base: str, db: str, broker: str) -> Path:
+def write_config(folder: Path, base: str, db: str, broker: str, per_job: int) -> Path:
     lines = [
         "[database]", f'url = "{db}"', "",
         "[crawl]", f'allow_hosts = ["{base.split("//")[1]}"]', "concurrent_requests = 32",
         "concurrent_requests_per_domain = 16", "autothrottle = false", "",
-        "[distributed]", f'broker = "{broker}"', "domain_delay_s = 0.001", "domain_concurrency = 16", "",
+        "[distributed]", f'broker = "{broker}"', "domain_delay_s = 0.001", "domain_concurrency = 16", f"sources_per_job = {per_job}", "",
         "[[stories]]", 'path = "builtin:xai-supercomputer"',
     ]  # fmt: skip
     for s in web_sources(base):
@@ -119,11 +119,41 @@ def db_load(eng: sa.Engine) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def one_run(n: int, workers: int, base: str, admin: str) -> None:
+def single_run(n: int, base: str, admin: str) -> None:
+    """The baseline: one `followup crawl` of the same web into PostgreSQL, no broker."""
+    folder = Path(tempfile.mkdtemp(prefix="followup-dist-"))
+    db = fresh_database(admin)
+    cfg = write_config(folder, base, db, "", 1)
+    text = cfg.read_text()
+    cfg.write_text(text[: text.index("[distributed]")] + text[text.index("[[stories]]") :])
+    fu = [sys.executable, "-m", "scheduler.cli"]
+    subprocess.run([*fu, "init", "--config", str(cfg)], check=True, capture_output=True, cwd=ROOT)
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [*fu, "crawl", "--config", str(cfg), "--format", "json"],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    wall = time.perf_counter() - t0
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    print(
+        f"single process (`followup crawl`, PostgreSQL): {wall:6.2f} s  {n / wall:6.1f} pages/s  CPU {cpu / n * 1000:.2f} ms a page"
+    )
+    admin_eng = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    with admin_eng.connect() as c:
+        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.engine.make_url(db).database}"'))
+    admin_eng.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def one_run(n: int, workers: int, base: str, admin: str, per_job: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="followup-dist-"))
     redis_proc, broker = start_redis(folder)
     db = fresh_database(admin)
-    cfg = write_config(folder, base, db, broker)
+    cfg = write_config(folder, base, db, broker, per_job)
     fu = [sys.executable, "-m", "scheduler.cli"]
     subprocess.run([*fu, "init", "--config", str(cfg)], check=True, capture_output=True, cwd=ROOT)
     import redis
@@ -193,7 +223,14 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--workers", default="1,2", help="numbers of workers to run (default 1,2)")
+    ap.add_argument(
+        "--workers",
+        default="0,1,2",
+        help="numbers of workers (0: one `followup crawl`; default 0,1,2)",
+    )
+    ap.add_argument(
+        "--per-job", type=int, default=5, help="[distributed] sources_per_job (default 5: two jobs)"
+    )
     args = ap.parse_args()
     admin = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     if not admin:
@@ -206,10 +243,16 @@ def main() -> None:
     server = ctx.Process(target=serve, args=(args.n, q, stop), daemon=True)
     server.start()
     base = q.get(timeout=120)
-    print(f"generated web: {args.n} article pages on {base} (10 feeds); cores: {os.cpu_count()}")
+    print(
+        f"generated web: {args.n} article pages on {base} (10 feeds, {args.per_job} a job);"
+        f" cores: {os.cpu_count()}"
+    )
     try:
         for w in (int(x) for x in args.workers.split(",")):
-            one_run(args.n, w, base, admin)
+            if w == 0:
+                single_run(args.n, base, admin)
+            else:
+                one_run(args.n, w, base, admin, args.per_job)
     finally:
         stop.set()
         server.join(timeout=30)
