@@ -5,7 +5,7 @@
 What a crawl's worker does per page that depends on the stories watched: the
 gate on the raw page (may it be about any story?), then, for the pages that
 pass and after extraction, entity matching, relevance and (for the relevant
-stories) the stance rules: ``crawler.worker.analyse_text`` with
+stories) the stance rules: ``analysis.stories.analyse_text`` with
 ``need_entities=False``, the default ``keep_unmatched = false`` path.
 
 Two ways, on the same pages:
@@ -35,12 +35,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analysis.stories import analyse_text, story_index
 from benchmarks.webgen import generate_web
 from claims import warm_up
 from claims.dossier import Story, builtin_story_path, load_story
 from claims.matching import may_be_relevant
 from crawler.extraction import decode_html, extract_article
-from crawler.worker import analyse_text, story_index
 from storage.records import StoryAnalysis
 
 Page = tuple[str, str, str, str | None, object]  # raw html, title, body, language, published

@@ -10,36 +10,20 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from datetime import datetime, time
+from datetime import time
 from pathlib import Path
 
+from analysis.stories import analyse_text, story_index
 from claims.compiled import warm_up as warm_story
-from claims.document import Document
 from claims.dossier import Story, load_story
-from claims.evidence import analyse_document
-from claims.index import StoryIndex
-from claims.matching import entity_counts, is_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.jobs import PageJob, PageResult
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
-from storage.records import ArticleData, EvidenceRecord, StoryAnalysis
+from storage.records import ArticleData
 
 _STORIES: tuple[Story, ...] = ()
 _KEEP_UNMATCHED = False
-_INDEX: tuple[tuple[Story, ...], StoryIndex] | None = None
-
-
-def story_index(stories: tuple[Story, ...]) -> StoryIndex:
-    """The one matcher over these stories' names, built once per tuple of stories.
-
-    Every page is asked which stories it may be about in one scan, whatever their
-    number; only those go on to the per-story matcher and rules.
-    """
-    global _INDEX
-    if _INDEX is None or _INDEX[0] is not stories:
-        _INDEX = (stories, StoryIndex(stories))
-    return _INDEX[1]
 
 
 def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> None:
@@ -57,44 +41,6 @@ def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> N
     for story in _STORIES:
         warm_story(story)  # compile the dossier's patterns once, not on the first page
     story_index(_STORIES)
-
-
-def analyse_text(
-    stories: tuple[Story, ...],
-    title: str | None,
-    body: str,
-    language: str | None,
-    published: datetime | None,
-    *,
-    need_entities: bool = True,
-) -> list[StoryAnalysis]:
-    """Entities, relevance and evidence of one text for every story.
-
-    ``need_entities=False``: the entities of a text that cannot be relevant are not
-    wanted (it will only be remembered as seen), so the matcher is skipped for it.
-    """
-    out: list[StoryAnalysis] = []
-    maybe = None
-    if not need_entities:
-        maybe = set(story_index(stories).candidate_indices(f"{title or ''}\n{body}"))
-    for i, story in enumerate(stories):
-        if maybe is not None and i not in maybe:
-            out.append(StoryAnalysis(story.id, False, {}, []))
-            continue
-        # one Document for matching and rules: the entity scan is cached on it
-        doc = Document(title or "", body, language, published)
-        ents = entity_counts(story, doc)
-        relevant = is_relevant(story, ents)
-        evidence: list[EvidenceRecord] = []
-        if relevant:
-            evidence = [
-                EvidenceRecord(e.claim_id, e.stance, e.quote, e.value, e.rule)
-                for e in analyse_document(story, doc)
-            ]
-        # a plain dict: the crawl process unpickles this, and an EntityCounts would import
-        # the claims engine there (70 ms of its start, and compiled patterns it never uses)
-        out.append(StoryAnalysis(story.id, relevant, dict(ents), evidence))
-    return out
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)

@@ -47,6 +47,9 @@ def loaded_after(*modules: str) -> set[str]:
           "crawler.extraction", "crawler.worker"}),
         # a crawl is planned, and its workers' fork server started, before Scrapy loads
         (("scheduler.crawl", "crawler.plan", "crawler.jobs"), {"scrapy", "twisted"}),
+        # analysis is claims and plain records: it runs in the crawl's worker processes
+        (("analysis", "analysis.stories"),
+         {"sqlalchemy", "scrapy", "twisted", "crawler", "scheduler", "storage.repository"}),
         # the task engine's package knows Dramatiq and Redis, not followup's use cases
         (("distributed", "distributed.broker", "distributed.worker", "distributed.registry"),
          {"scheduler", "crawler", "claims", "storage", "sqlalchemy", "scrapy", "twisted",
