@@ -8,7 +8,6 @@ come out as one line on stderr with exit code 2; nothing is half-written.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -610,7 +609,9 @@ def run() -> None:
     exit handlers still run and open files are still flushed.
     """
     code = main()
-    gc.freeze()
+    from crawler import tuning
+
+    tuning.freeze_long_lived()
     sys.exit(code)
 
 

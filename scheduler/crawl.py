@@ -7,23 +7,19 @@ service therefore runs each crawl as a child ``followup crawl`` process
 
 from __future__ import annotations
 
-import gc
-import importlib
-import inspect
 import logging
 import os
 import socket
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import FrameType, ModuleType
 from typing import Any
 
 from sqlalchemy import select
 
 from claims.dossier import Story
+from crawler import tuning
 from crawler.jobs import warm_fork_server
 from crawler.plan import SourceJob, Validators
 from crawler.report import SourceReport
@@ -246,36 +242,6 @@ def workers_surely_needed(jobs: list[SourceJob], extract_workers: int) -> bool:
     return extract_workers >= 0 and any(j.first_visit for j in jobs)
 
 
-def frames_without_source(context: int = 1) -> list[inspect.FrameInfo]:
-    """inspect.stack() without the context lines, which it reads from the source files."""
-    frame: FrameType | None = sys._getframe(1)
-    frames = []
-    while frame is not None:
-        code = frame.f_code
-        frames.append(
-            inspect.FrameInfo(frame, code.co_filename, frame.f_lineno, code.co_name, None, None)
-        )
-        frame = frame.f_back
-    return frames
-
-
-def import_without_frame_sources(name: str) -> ModuleType:
-    """Import a module while inspect.stack() skips reading source files.
-
-    Scrapy's deprecated-class shims (scrapy.utils.deprecate.create_deprecated_class)
-    call inspect.stack() at import time only to name the calling module, and
-    inspect.stack() reads and tokenises the source file of every frame for its
-    context lines: about 40 ms of every crawl's start, the shallow stack
-    notwithstanding. For this one import the frames come without context lines.
-    """
-    original = inspect.stack
-    inspect.stack = frames_without_source
-    try:
-        return importlib.import_module(name)
-    finally:
-        inspect.stack = original
-
-
 def run_spider(
     settings: dict[str, Any], jobs: list[SourceJob]
 ) -> tuple[dict[int, SourceReport], dict[str, Any], str]:
@@ -289,7 +255,7 @@ def run_spider(
     # Scrapy's engine: Scrapy's deprecated-class shims in the TLS modules it loads
     # call inspect.stack(), which reads the source of every frame -- 50-100 ms
     # under the Twisted start-up, a tenth of an unchanged crawl.
-    import_without_frame_sources("crawler.handlers")
+    tuning.import_without_frame_sources("crawler.handlers")
 
     s = Settings()
     s.setmodule("crawler.settings", priority="project")
@@ -303,8 +269,7 @@ def run_spider(
     # walk them -- 0.55 s of a 2,000-page crawl, a sixth of this process's CPU. Scrapy
     # allocates many short-lived containers a request; collecting the youngest generation
     # every 5,000 allocations rather than 700 halves the rest of the collector's time.
-    gc.freeze()
-    gc.set_threshold(5000, 10, 10)
+    tuning.freeze_long_lived(young_threshold=5000)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider = crawler.spider
