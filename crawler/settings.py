@@ -114,6 +114,7 @@ ITEM_PIPELINES = {
 }
 
 FOLLOWUP_DATABASE_URL = None
+FOLLOWUP_SESSION_FACTORY = None  # the crawl's sessionmaker, handed over by scheduler.crawl
 FOLLOWUP_STORY_PATHS: list[str] = []
 FOLLOWUP_KEEP_UNMATCHED = False
 FOLLOWUP_EXTRACT_WORKERS = 0  # 0: one per CPU; -1: in the reactor thread (tests, tiny crawls)

@@ -27,7 +27,7 @@ from scheduler.analysis import analyse_pending
 from scheduler.app import Database
 from scheduler.config import Config
 from scheduler.policy import PollState, decide, is_held_back
-from storage.engine import transaction
+from storage.engine import SharedFactory, transaction
 from storage.models import FetchState, Source
 from storage.repository import (
     acquire_lease,
@@ -329,6 +329,8 @@ def run_crawl(
             warm_fork_server(tuple(story_paths))
         settings = scrapy_settings(cfg, clock, story_paths)
         settings["FOLLOWUP_PROGRESS"] = progress
+        # the spider and the pipeline share the crawl's engine
+        settings["FOLLOWUP_SESSION_FACTORY"] = SharedFactory(db.factory)
         reports, stats, reason = run_spider(settings, jobs)
         summary.close_reason = reason
         summary.stats = {k: v for k, v in stats.items() if isinstance(v, int | float | str)}
