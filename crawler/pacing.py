@@ -70,7 +70,7 @@ class HostPacer:
         self.limit = limit
         self.hold_us = round(hold_s * 1_000_000)
         self.prefix = prefix
-        self.poll_s = min(0.05, max(0.005, delay_s / 4))
+        self.poll_s = min(0.05, max(0.01, delay_s / 4))
         self._acquire = client.register_script(_ACQUIRE)
         self._release = client.register_script(_RELEASE)
 
@@ -116,6 +116,15 @@ class SharedPolitenessMiddleware:
         self.pacer = pacer
         self.url = url
         self.stats = stats
+        # no more of this process's requests to a host ask Redis for a place than there
+        # are places: the others wait here, without a round trip every poll
+        self._local: dict[str, asyncio.Semaphore] = {}
+
+    def _gate(self, host: str) -> asyncio.Semaphore:
+        sem = self._local.get(host)
+        if sem is None:
+            sem = self._local[host] = asyncio.Semaphore(self.pacer.limit)
+        return sem
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedPolitenessMiddleware:
@@ -135,14 +144,21 @@ class SharedPolitenessMiddleware:
         return cls(pacer, url, crawler.stats)
 
     async def process_request(self, request: Request) -> None:
-        host = urlparse_cached(request).hostname or ""
+        host = (urlparse_cached(request).hostname or "").lower()
         token = uuid.uuid4().hex
+        gate = self._gate(host)
+        await gate.acquire()
         try:
             # short round trips on the reactor thread (~0.1 ms on a LAN): simpler than an
             # async client, and the waiting itself is asynchronous
             waited = await self.pacer.acquire(host, token)
-        except Exception as exc:  # the broker is down: fail this fetch, recorded on its source
-            raise IgnoreRequest(f"shared politeness: broker {self.url} unreachable: {exc}") from exc
+        except BaseException as exc:
+            gate.release()
+            if isinstance(exc, Exception):  # the broker is down: fail this fetch, recorded
+                raise IgnoreRequest(
+                    f"shared politeness: broker {self.url} unreachable: {exc}"
+                ) from exc
+            raise
         request.meta[TOKEN] = (host, token)
         if self.stats is not None:
             self.stats.inc_value("followup/pacing/turns")
@@ -151,6 +167,7 @@ class SharedPolitenessMiddleware:
     def _release(self, request: Request) -> None:
         held = request.meta.pop(TOKEN, None)
         if held is not None:
+            self._gate(held[0]).release()
             with contextlib.suppress(Exception):  # else its place expires on its own
                 self.pacer.release(*held)
 
