@@ -145,6 +145,12 @@ class StorePipeline:
             logger.debug("worker pool shut down while starting")
 
     def open_spider(self) -> None:
+        # the crawl's own session factory when the scheduler hands one over (one engine
+        # a process); a pipeline run on its own opens its engine from the URL
+        shared = self.crawler.settings.get("FOLLOWUP_SESSION_FACTORY")
+        if shared is not None:
+            self._factory = shared
+            return
         from storage.engine import make_engine, make_session_factory
 
         self._engine = make_engine(self.database_url)

@@ -12,9 +12,6 @@ A dossier that fails to load here is left for the worker, which reports it.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import gc
 import logging
 import os
 import sys
@@ -23,7 +20,7 @@ from pathlib import Path
 
 from claims.compiled import warm_up as warm_story
 from claims.dossier import load_story
-from crawler import feeds, sitemaps, worker  # noqa: F401  (extraction, claims; feeds may parse here)
+from crawler import feeds, sitemaps, tuning, worker  # noqa: F401  (extraction, claims; feeds may parse here)
 from crawler.extraction import warm_up
 from crawler.jobs import PRELOAD_STORIES_ENV
 
@@ -51,13 +48,6 @@ def _in_fork_server() -> bool:
     return False
 
 
-def _exit_now() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(0)
-
-
 # The fork server ends when the crawl process does. An orderly interpreter shutdown
 # would then free every object the preload built, one at a time: about 0.1 s during
 # which the server still holds the crawl's stdout and stderr, so whoever reads the
@@ -69,5 +59,5 @@ def _exit_now() -> None:
 # header, copy the pages they share with this server (the gc module's advice for fork).
 IN_FORK_SERVER = _in_fork_server()
 if IN_FORK_SERVER:
-    atexit.register(_exit_now)
-    gc.freeze()
+    tuning.exit_at_once()
+    tuning.freeze_long_lived()

@@ -78,6 +78,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.UrlGuardMiddleware": 40,  # before robots.txt: refused URLs cost nothing
     "crawler.middlewares.MetaRefreshMiddleware": 580,
     "crawler.middlewares.FetchLimitsMiddleware": 610,  # above redirects (600) and retries (550)
+    # last before the download: a request takes its host's turn as it leaves (distributed mode)
+    "crawler.pacing.SharedPolitenessMiddleware": 990,
 }
 
 # http and https only: no file://, data:, ftp:// or s3:// downloads, whatever a feed links to.
@@ -112,6 +114,7 @@ ITEM_PIPELINES = {
 }
 
 FOLLOWUP_DATABASE_URL = None
+FOLLOWUP_SESSION_FACTORY = None  # the crawl's sessionmaker, handed over by scheduler.crawl
 FOLLOWUP_STORY_PATHS: list[str] = []
 FOLLOWUP_KEEP_UNMATCHED = False
 FOLLOWUP_EXTRACT_WORKERS = 0  # 0: one per CPU; -1: in the reactor thread (tests, tiny crawls)
@@ -123,3 +126,6 @@ FOLLOWUP_PROGRESS = None  # callable(pages, new_articles), e.g. a terminal progr
 # UPDATE_CHECK_HOURS, so corrections and updates become revisions (0 = never)
 FOLLOWUP_UPDATE_CHECK_HOURS = 24.0
 FOLLOWUP_UPDATE_WINDOW_DAYS = 7.0
+FOLLOWUP_SHARED_POLITENESS_URL = None  # a Redis URL: per-host spacing shared across workers
+FOLLOWUP_SHARED_DOMAIN_DELAY_S = 0.0
+FOLLOWUP_SHARED_DOMAIN_CONCURRENCY = 1

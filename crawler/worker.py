@@ -10,19 +10,17 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from datetime import datetime, time
+from datetime import time
 from pathlib import Path
 
+from analysis.stories import analyse_text, story_index
 from claims.compiled import warm_up as warm_story
-from claims.document import Document
 from claims.dossier import Story, load_story
-from claims.evidence import analyse_document
-from claims.matching import entity_counts, is_relevant, may_be_relevant
 from crawler.extraction import decode_html, extract_article
 from crawler.jobs import PageJob, PageResult
 from crawler.urls import canonicalize_url, is_http_url, url_hash
 from storage import dedup
-from storage.records import ArticleData, EvidenceRecord, StoryAnalysis
+from storage.records import ArticleData
 
 _STORIES: tuple[Story, ...] = ()
 _KEEP_UNMATCHED = False
@@ -42,43 +40,7 @@ def init_worker(story_paths: tuple[str, ...], keep_unmatched: bool = False) -> N
     _STORIES = tuple(load_story(Path(p)) for p in story_paths)
     for story in _STORIES:
         warm_story(story)  # compile the dossier's patterns once, not on the first page
-
-
-def analyse_text(
-    stories: tuple[Story, ...],
-    title: str | None,
-    body: str,
-    language: str | None,
-    published: datetime | None,
-    *,
-    need_entities: bool = True,
-) -> list[StoryAnalysis]:
-    """Entities, relevance and evidence of one text for every story.
-
-    ``need_entities=False``: the entities of a text that cannot be relevant are not
-    wanted (it will only be remembered as seen), so the matcher is skipped for it.
-    """
-    out: list[StoryAnalysis] = []
-    for story in stories:
-        if not need_entities and not may_be_relevant(story, f"{title or ''}\n{body}"):
-            out.append(StoryAnalysis(story.id, False, {}, []))
-            continue
-        # one Document for matching and rules: the entity scan is cached on it
-        doc = Document(title or "", body, language, published)
-        ents = entity_counts(story, doc)
-        relevant = is_relevant(story, ents)
-        evidence: list[EvidenceRecord] = []
-        if relevant:
-            evidence = [
-                EvidenceRecord(
-                    e.claim_id, e.stance, e.quote, e.value, e.rule, e.confidence, e.classifier
-                )
-                for e in analyse_document(story, doc)
-            ]
-        # a plain dict: the crawl process unpickles this, and an EntityCounts would import
-        # the claims engine there (70 ms of its start, and compiled patterns it never uses)
-        out.append(StoryAnalysis(story.id, relevant, dict(ents), evidence))
-    return out
+    story_index(_STORIES)
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
@@ -113,19 +75,19 @@ def process_page(
     """Turn a downloaded page into everything the pipeline stores.
 
     Most pages of a general news feed are about none of the stories: when the
-    page's text cannot name any story's anchor entity (claims.may_be_relevant),
+    page's text cannot name any story's anchor entity (claims.index.StoryIndex),
     extraction is skipped and the page is only remembered as seen.
     """
     stories = _STORIES if stories is None else stories
     keep = _KEEP_UNMATCHED if keep_unmatched is None else keep_unmatched
     text = decode_html(job.body, job.content_type)
-    if not keep and stories and not any(may_be_relevant(s, text) for s in stories):
+    index = story_index(stories)
+    if not keep and stories and not index.any_candidate(text):
         return skipped_page(job, text)
     wanted = None
     if not keep and stories:
         # the article's own block cannot be relevant: no trafilatura, no body (seen only)
-        def wanted(candidate: str) -> bool:
-            return any(may_be_relevant(s, candidate) for s in stories)
+        wanted = index.any_candidate
 
     ex = extract_article(text, job.url, job.content_type, job.language_hint, wanted)
     # The row is keyed on the fetched URL; a rel=canonical naming another page is kept as a

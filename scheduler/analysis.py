@@ -21,7 +21,7 @@ def analyse_pending(db: Database, stories: list[Story], *, now: datetime, batch:
             if not arts:
                 return done
             # the matcher and the rules load only when there is something to analyse
-            from crawler.worker import analyse_text
+            from analysis.stories import analyse_text
 
             for art in arts:
                 analyses = analyse_text(stories_t, art.title, art.body, art.language, art.published)

@@ -8,7 +8,6 @@ come out as one line on stderr with exit code 2; nothing is half-written.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -102,11 +101,37 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="ignore Retry-After and error backoff")
     _add_format(c, "json")
     c.add_argument("--trigger", default="cli", help=argparse.SUPPRESS)
+    c.add_argument("--no-analysis", action="store_true", help=argparse.SUPPRESS)
 
-    sub.add_parser(
+    r = sub.add_parser(
         "run",
         parents=[common],
         help="the long-lived service: every source on its cron schedule until SIGTERM/SIGINT",
+    )
+    r.add_argument(
+        "--distributed",
+        action="store_true",
+        help="the scheduler only: enqueue due sources as jobs on [distributed] broker "
+        "for `followup worker` processes",
+    )
+
+    w = sub.add_parser(
+        "worker",
+        parents=[common],
+        help="run crawl and analysis jobs from [distributed] broker until SIGTERM/SIGINT",
+    )
+    w.add_argument(
+        "--queues",
+        default="crawl,analysis",
+        metavar="LIST",
+        help="the queues to take jobs from, comma-separated (default crawl,analysis)",
+    )
+    w.add_argument(
+        "--concurrency",
+        type=int,
+        default=1,
+        metavar="N",
+        help="jobs run at once, each crawl in its own process (default 1)",
     )
 
     d = sub.add_parser(
@@ -274,6 +299,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
                 force=args.force,
                 due_only=args.due,
                 progress=progress,
+                analyse=not args.no_analysis,
             )
     finally:
         db.dispose()
@@ -509,6 +535,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             }
     finally:
         db.dispose()
+    if cfg.distributed is not None:
+        from scheduler.distributed import broker_status
+
+        data["distributed"] = broker_status(cfg, utc_now())
     if args.format == "json":
         output.dump_json(data)
         return EXIT_OK
@@ -535,14 +565,44 @@ def cmd_status(args: argparse.Namespace) -> int:
         f"alerts: {al['status_changes']} claim status change(s) recorded, "
         f"{al['notifications_pending']} notification(s) waiting ({al['notifications_failing']} failing: see `followup notify`)"
     )
+    if "distributed" in data:
+        output.broker_lines(c, data["distributed"])
     output.runs_table(data["runs"])
     return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.distributed:
+        from scheduler.distributed import run_distributed_scheduler
+
+        return _broker_reached(lambda: run_distributed_scheduler(_config(args)))
     from scheduler.service import run_service
 
     return run_service(args, _config(args))
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from distributed.worker import parse_queues
+    from scheduler.distributed import run_worker_command
+
+    try:
+        queues = parse_queues(args.queues)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.concurrency < 1:
+        raise UsageError("--concurrency must be at least 1")
+    return _broker_reached(lambda: run_worker_command(_config(args), queues, args.concurrency))
+
+
+def _broker_reached(command: Callable[[], int]) -> int:
+    """Run a distributed command; an unreachable broker is one line naming its URL, exit 1."""
+    from distributed.broker import BrokerError
+
+    try:
+        return command()
+    except BrokerError as exc:
+        print(f"followup: error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -555,6 +615,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "crawl": cmd_crawl,
     "run": cmd_run,
+    "worker": cmd_worker,
     "demo": cmd_demo,
     "query": cmd_query,
     "claims": cmd_claims,
@@ -612,7 +673,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     level = getattr(args, "log_level", None) or (
-        "INFO" if args.command in ("run", "demo") else "WARNING"
+        "INFO" if args.command in ("run", "demo", "worker") else "WARNING"
     )
     try:
         setup_logging(level, getattr(args, "log_file", None))
@@ -644,7 +705,9 @@ def run() -> None:
     exit handlers still run and open files are still flushed.
     """
     code = main()
-    gc.freeze()
+    from crawler import tuning
+
+    tuning.freeze_long_lived()
     sys.exit(code)
 
 

@@ -156,12 +156,38 @@ class NotifyConfig(_Model):
         return v
 
 
+class DistributedConfig(_Model):
+    """Many machines: the broker workers take jobs from, and how politeness is shared."""
+
+    broker: str
+    # politeness across every worker (held in the broker): requests in flight to one host,
+    # and the spacing between one request to it and the next
+    domain_concurrency: Annotated[int, Field(ge=1, le=64)] = 1
+    domain_delay_s: Annotated[float, Field(ge=0, le=600)] = 1.0
+    # a worker silent this long is taken for dead and its unfinished jobs are redelivered
+    heartbeat_timeout_s: Annotated[float, Field(gt=0, le=3600)] = 60
+    # how many broker commands in a million look for dead workers' jobs to redeliver
+    maintenance_chance: Annotated[int, Field(ge=1, le=1_000_000)] = 10_000
+    # a crawl job that keeps failing is given up after this many tries (dead-lettered)
+    max_retries: Annotated[int, Field(ge=0, le=100)] = 5
+    # sources of one host fired together are crawled by one job, up to this many
+    sources_per_job: Annotated[int, Field(ge=1, le=1000)] = 10
+
+    @field_validator("broker")
+    @classmethod
+    def _broker(cls, v: str) -> str:
+        if not re.match(r"^rediss?://[^/\s]+", v):
+            raise ValueError(f"{v!r} is not a Redis URL such as redis://127.0.0.1:6379/0")
+        return v
+
+
 class FileConfig(_Model):
     database: DatabaseConfig = DatabaseConfig()
     crawl: CrawlConfig = CrawlConfig()
     service: ServiceConfig = ServiceConfig()
     serve: ServeConfig = ServeConfig()
     notify: tuple[NotifyConfig, ...] = ()
+    distributed: DistributedConfig | None = None
     sources: tuple[SourceConfig, ...] = ()
     stories: tuple[StoryRef, ...] = ()
 
@@ -203,6 +229,10 @@ class Config:
     @property
     def notify(self) -> tuple[NotifyConfig, ...]:
         return self.file.notify
+
+    @property
+    def distributed(self) -> DistributedConfig | None:
+        return self.file.distributed
 
 
 def _loc(loc: tuple[Any, ...]) -> str:

@@ -7,23 +7,19 @@ service therefore runs each crawl as a child ``followup crawl`` process
 
 from __future__ import annotations
 
-import gc
-import importlib
-import inspect
 import logging
 import os
 import socket
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import FrameType, ModuleType
 from typing import Any
 
 from sqlalchemy import select
 
 from claims.dossier import Story
+from crawler import tuning
 from crawler.jobs import warm_fork_server
 from crawler.plan import SourceJob, Validators
 from crawler.report import SourceReport
@@ -32,7 +28,7 @@ from scheduler.analysis import analyse_pending
 from scheduler.app import Database
 from scheduler.config import Config
 from scheduler.policy import PollState, decide, is_held_back
-from storage.engine import transaction
+from storage.engine import SharedFactory, transaction
 from storage.models import FetchState, Source
 from storage.repository import (
     acquire_lease,
@@ -104,8 +100,26 @@ def _pid_alive(holder: str) -> bool:
     return True
 
 
+def _live_crawl_pids(session: Any, now: datetime) -> list[int]:
+    """Pids of crawls still running (their source leases are held by a live process).
+
+    With workers on many machines, another crawl's run is not stale just because
+    it is running while this one starts.
+    """
+    from storage.models import Lease
+
+    q = select(Lease).where(Lease.name.like("crawl:%"), Lease.expires_at > now)
+    pids = []
+    for lease in session.scalars(q):
+        pid = lease.holder.rpartition(":")[2]
+        if pid.isdigit() and _pid_alive(lease.holder):
+            pids.append(int(pid))
+    return pids
+
+
 def scrapy_settings(cfg: Config, clock: Clock, story_paths: list[str]) -> dict[str, Any]:
     c = cfg.crawl
+    dist = cfg.distributed
     return {
         "USER_AGENT": c.user_agent,
         "ROBOTSTXT_OBEY": c.obey_robots,
@@ -128,6 +142,10 @@ def scrapy_settings(cfg: Config, clock: Clock, story_paths: list[str]) -> dict[s
         "FOLLOWUP_CLOCK": clock,
         "FOLLOWUP_UPDATE_CHECK_HOURS": c.update_check_hours,
         "FOLLOWUP_UPDATE_WINDOW_DAYS": c.update_window_days,
+        # with [distributed], requests to a host are spaced across every worker via the broker
+        "FOLLOWUP_SHARED_POLITENESS_URL": dist.broker if dist else None,
+        "FOLLOWUP_SHARED_DOMAIN_DELAY_S": dist.domain_delay_s if dist else 0.0,
+        "FOLLOWUP_SHARED_DOMAIN_CONCURRENCY": dist.domain_concurrency if dist else 1,
     }
 
 
@@ -227,36 +245,6 @@ def workers_surely_needed(jobs: list[SourceJob], extract_workers: int) -> bool:
     return extract_workers >= 0 and any(j.first_visit for j in jobs)
 
 
-def frames_without_source(context: int = 1) -> list[inspect.FrameInfo]:
-    """inspect.stack() without the context lines, which it reads from the source files."""
-    frame: FrameType | None = sys._getframe(1)
-    frames = []
-    while frame is not None:
-        code = frame.f_code
-        frames.append(
-            inspect.FrameInfo(frame, code.co_filename, frame.f_lineno, code.co_name, None, None)
-        )
-        frame = frame.f_back
-    return frames
-
-
-def import_without_frame_sources(name: str) -> ModuleType:
-    """Import a module while inspect.stack() skips reading source files.
-
-    Scrapy's deprecated-class shims (scrapy.utils.deprecate.create_deprecated_class)
-    call inspect.stack() at import time only to name the calling module, and
-    inspect.stack() reads and tokenises the source file of every frame for its
-    context lines: about 40 ms of every crawl's start, the shallow stack
-    notwithstanding. For this one import the frames come without context lines.
-    """
-    original = inspect.stack
-    inspect.stack = frames_without_source
-    try:
-        return importlib.import_module(name)
-    finally:
-        inspect.stack = original
-
-
 def run_spider(
     settings: dict[str, Any], jobs: list[SourceJob]
 ) -> tuple[dict[int, SourceReport], dict[str, Any], str]:
@@ -270,7 +258,7 @@ def run_spider(
     # Scrapy's engine: Scrapy's deprecated-class shims in the TLS modules it loads
     # call inspect.stack(), which reads the source of every frame -- 50-100 ms
     # under the Twisted start-up, a tenth of an unchanged crawl.
-    import_without_frame_sources("crawler.handlers")
+    tuning.import_without_frame_sources("crawler.handlers")
 
     s = Settings()
     s.setmodule("crawler.settings", priority="project")
@@ -284,8 +272,7 @@ def run_spider(
     # walk them -- 0.55 s of a 2,000-page crawl, a sixth of this process's CPU. Scrapy
     # allocates many short-lived containers a request; collecting the youngest generation
     # every 5,000 allocations rather than 700 halves the rest of the collector's time.
-    gc.freeze()
-    gc.set_threshold(5000, 10, 10)
+    tuning.freeze_long_lived(young_threshold=5000)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider = crawler.spider
@@ -305,12 +292,17 @@ def run_crawl(
     force: bool = False,
     due_only: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    analyse: bool = True,
 ) -> CrawlSummary:
-    """One fetch cycle of the selected sources, then analysis of what is new or changed."""
+    """One fetch cycle of the selected sources, then analysis of what is new or changed.
+
+    ``analyse=False`` leaves re-analysis to someone else (a distributed worker
+    enqueues it as its own job); the pages fetched are analysed as they are stored.
+    """
     now = clock()
     lease_ttl = cfg.crawl.crawl_time_limit_s + 120
     with transaction(db.factory) as session:
-        fail_stale_runs(session, now=now)
+        fail_stale_runs(session, now=now, pids_alive=_live_crawl_pids(session, now))
     jobs, held, leases = _select_sources(
         db, names, now=now, force=force, due_only=due_only, lease_ttl=lease_ttl
     )
@@ -342,6 +334,8 @@ def run_crawl(
             warm_fork_server(tuple(story_paths))
         settings = scrapy_settings(cfg, clock, story_paths)
         settings["FOLLOWUP_PROGRESS"] = progress
+        # the spider and the pipeline share the crawl's engine
+        settings["FOLLOWUP_SESSION_FACTORY"] = SharedFactory(db.factory)
         reports, stats, reason = run_spider(settings, jobs)
         summary.close_reason = reason
         summary.stats = {k: v for k, v in stats.items() if isinstance(v, int | float | str)}
@@ -378,8 +372,9 @@ def run_crawl(
             )
             for lease in leases:
                 release_lease(session, lease, holder_id())
-    summary.analysed = analyse_pending(db, stories, now=clock())
-    summary.status_changes = after_analysis(db, cfg, stories, now=clock())
+    if analyse:
+        summary.analysed = analyse_pending(db, stories, now=clock())
+        summary.status_changes = after_analysis(db, cfg, stories, now=clock())
     summary.finished = clock()
     return summary
 

@@ -208,3 +208,30 @@ def runs_table(rows: Sequence[dict[str, Any]], file: TextIO | None = None) -> No
             str(r["errors"]),
         )
     c.print(t)
+
+
+def broker_lines(c: Any, d: dict[str, Any]) -> None:
+    """`followup status` in distributed mode: the broker, its workers, queues and oldest job."""
+    if "error" in d:
+        c.print(f"broker: {d['error']}")
+        return
+    workers = d["workers"]
+    c.print(f"broker: {d['broker']}: {len(workers)} worker(s) seen")
+    for w in workers:
+        c.print(
+            f"  worker {w['id']}: queues {','.join(w['queues'])}, concurrency {w['concurrency']}, "
+            f"seen {w['seen'][:19]}" + (f" (silent {w['silent_s']:.0f} s)" if w["silent_s"] > 30 else "")
+        )
+    for q in d["queues"]:
+        c.print(
+            f"  queue {q['queue']}: {q['waiting']} waiting, {q['delayed']} delayed, "
+            f"{q['running']} taken by workers"
+        )
+    old = d["oldest_waiting"]
+    if old:
+        c.print(
+            f"  oldest waiting job: {old['job']}{tuple(old['args'])} on {old['queue']}, "
+            f"queued {old['enqueued'][:19]} ({old['waiting_s']:.0f} s ago)"
+        )
+    else:
+        c.print("  oldest waiting job: none")

@@ -223,6 +223,10 @@ class Service:
         if why:
             log.info("source %s skipped: %s", name, why)
             return
+        self.dispatch(name)
+
+    def dispatch(self, name: str) -> None:
+        """Crawl a due source: here, a child ``followup crawl`` (distributed mode enqueues it)."""
         cmd = [
             sys.executable,
             "-m",

@@ -106,3 +106,21 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 def dialect_name(session: Session) -> str:
     bind = session.get_bind()
     return bind.dialect.name
+
+
+class SharedFactory:
+    """A session factory handed to components that copy their configuration (Scrapy deep-copies
+    its settings): copies are this same object, so everyone shares one engine."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+
+    def __call__(self) -> Session:
+        return self.factory()
+
+    def __deepcopy__(self, memo: dict[int, object]) -> SharedFactory:
+        return self
+
+    def __copy__(self) -> SharedFactory:
+        return self
+

@@ -34,6 +34,10 @@ def loaded_after(*modules: str) -> set[str]:
         # claims is pure: no other package of ours, no database, no crawler
         (("claims", "claims.evidence", "claims.matching", "claims.status"),
          {"storage", "crawler", "scheduler", "sqlalchemy", "scrapy", "apscheduler"}),
+        # the many-story index is the dossier and the automaton only (the engine is apart)
+        (("claims.index",),
+         {"claims.matching", "claims.evidence", "claims.compiled", "claims.text", "storage",
+          "crawler", "scheduler", "sqlalchemy", "scrapy"}),
         # storage knows no Scrapy, APScheduler or CLI
         (("storage.repository", "storage.queries", "storage.migrate", "storage.changes",
           "storage.reviews"),
@@ -54,6 +58,16 @@ def loaded_after(*modules: str) -> set[str]:
           "crawler.extraction", "crawler.worker"}),
         # a crawl is planned, and its workers' fork server started, before Scrapy loads
         (("scheduler.crawl", "crawler.plan", "crawler.jobs"), {"scrapy", "twisted"}),
+        # analysis is claims and plain records: it runs in the crawl's worker processes
+        (("analysis", "analysis.stories"),
+         {"sqlalchemy", "scrapy", "twisted", "crawler", "scheduler", "storage.repository"}),
+        # the task engine's package knows Dramatiq and Redis, not followup's use cases
+        (("distributed", "distributed.broker", "distributed.worker", "distributed.registry"),
+         {"scheduler", "crawler", "claims", "storage", "sqlalchemy", "scrapy", "twisted",
+          "apscheduler"}),
+        # single-machine mode never loads the task engine (the shared pacing is Redis only)
+        (("scheduler.cli", "scheduler.crawl", "scheduler.service", "crawler.pacing"),
+         {"dramatiq", "distributed", "redis"}),
         # the workers' modules never load the ORM
         (("crawler.worker",), {"sqlalchemy", "scrapy", "twisted"}),
         # a crawl that stores nothing (an unchanged web) loads neither numpy nor the claims

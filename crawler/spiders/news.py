@@ -124,6 +124,8 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.clock = settings.get("FOLLOWUP_CLOCK") or default_clock
         spider.db_url = settings.get("FOLLOWUP_DATABASE_URL")
+        # the crawl's own session factory when the scheduler hands one over (one engine a process)
+        spider._known = settings.get("FOLLOWUP_SESSION_FACTORY")
         spider.update_check_hours = settings.getfloat("FOLLOWUP_UPDATE_CHECK_HOURS", 0)
         spider.update_window_days = settings.getfloat("FOLLOWUP_UPDATE_WINDOW_DAYS", 7)
         crawler.signals.connect(spider._closed, signal=scrapy.signals.spider_closed)
@@ -133,9 +135,10 @@ class NewsSpider(scrapy.Spider):
 
     def known(self, hashes: list[str]) -> set[str]:
         """Which URL hashes are already stored (as articles or seen pages): not fetched again."""
-        if not self.db_url or not hashes:
+        if not hashes or (self._known is None and not self.db_url):
             return set()
-        if self._engine is None:
+        if self._known is None:
+            assert self.db_url is not None
             from storage.engine import make_engine, make_session_factory
 
             self._engine = make_engine(self.db_url)

@@ -37,7 +37,7 @@ def test_the_download_handler_is_imported_with_source_free_frames() -> None:
 
     code = (
         "import inspect\n"
-        "from scheduler.crawl import import_without_frame_sources\n"
+        "from crawler.tuning import import_without_frame_sources\n"
         "original = inspect.stack\n"
         "import_without_frame_sources('crawler.handlers')\n"
         "assert inspect.stack is original\n"
@@ -57,7 +57,7 @@ def test_the_download_handler_is_imported_with_source_free_frames() -> None:
 def test_frames_without_source_are_inspect_stacks_frames() -> None:
     import inspect
 
-    from scheduler.crawl import frames_without_source
+    from crawler.tuning import frames_without_source
 
     ours, theirs = frames_without_source(), inspect.stack(0)  # one line: the same frames
     assert [(f.frame, f.filename, f.lineno, f.function) for f in ours] == [
