@@ -234,19 +234,9 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 def run_distributed_scheduler(cfg: Config) -> int:
     broker, settings = open_broker(cfg)
-    service = DistributedService(cfg, broker, settings)
+    from scheduler.service import run_until_signalled
 
-    def stop(signum: int, _frame: Any) -> None:
-        log.info("signal %s: stopping (no new jobs queued)", signal.Signals(signum).name)
-        service.stop_event.set()
-
-    def reload(_signum: int, _frame: Any) -> None:
-        service.reload_event.set()
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGHUP, reload)
-    return service.run()
+    return run_until_signalled(DistributedService(cfg, broker, settings), "no new jobs queued")
 
 
 def run_worker_command(cfg: Config, queues: tuple[str, ...], concurrency: int) -> int:

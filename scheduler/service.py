@@ -295,10 +295,15 @@ class Service:
 
 
 def run_service(args: argparse.Namespace, cfg: Config) -> int:
-    service = Service(cfg)
+    return run_until_signalled(Service(cfg), "no new crawls")
+
+
+def run_until_signalled(service: Any, what_stops: str) -> int:
+    """Run a service until SIGTERM/SIGINT (it finishes what it started: ``what_stops``
+    names what it no longer begins); SIGHUP asks it to reload its config."""
 
     def stop(signum: int, _frame: Any) -> None:
-        log.info("signal %s: stopping (no new crawls)", signal.Signals(signum).name)
+        log.info("signal %s: stopping (%s)", signal.Signals(signum).name, what_stops)
         service.stop_event.set()
 
     def reload(_signum: int, _frame: Any) -> None:
