@@ -31,21 +31,29 @@ def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
     return Response(dumps(data), status, headers, media_type="application/json")
 
 
-def guarded(
-    fn: Callable[[WebContext, Request], Response],
-) -> Callable[[WebContext, Request], Response]:
-    """Bad input is a 400 and an unknown thing a 404, each with a message, never a traceback."""
+Handler = Callable[[WebContext, Request], Response]
 
-    @functools.wraps(fn)
-    def wrapper(ctx: WebContext, request: Request) -> Response:
-        try:
-            return fn(ctx, request)
-        except (ParamError, QueryError) as exc:
-            return reply({"error": str(exc)}, 400)
-        except NotFound as exc:
-            return reply({"error": str(exc)}, 404)
 
-    return wrapper
+def guard_with(answer: Callable[[int, str], Response]) -> Callable[[Handler], Handler]:
+    """Bad input is a 400 and an unknown thing a 404, each with a message, never a
+    traceback; ``answer(status, message)`` says it in the handler's own format."""
+
+    def guard(fn: Handler) -> Handler:
+        @functools.wraps(fn)
+        def wrapper(ctx: WebContext, request: Request) -> Response:
+            try:
+                return fn(ctx, request)
+            except (ParamError, QueryError) as exc:
+                return answer(400, str(exc))
+            except NotFound as exc:
+                return answer(404, str(exc))
+
+        return wrapper
+
+    return guard
+
+
+guarded = guard_with(lambda status, message: reply({"error": message}, status))
 
 
 def story_or_404(ctx: WebContext, story_id: str) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from claims.status import claim_status, end_of_day
 from storage.changes import list_changes
 from storage.models import Article, Source
 from storage.queries import QueryError, recent_runs, search_articles, source_rows
-from web.api import NotFound, apply_review, board_for, story_or_404, write_allowed
+from web.api import apply_review, board_for, guard_with, story_or_404, write_allowed
 from web.context import WebContext
 from web.params import ParamError, article_filter, text
 from web.security import CSRF_COOKIE, csrf_ok, csrf_token
@@ -51,19 +51,8 @@ def render(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     return HTMLResponse(ENV.get_template(name).render(**ctx), status)
 
 
-def guarded(
-    fn: Callable[[WebContext, Request], Response],
-) -> Callable[[WebContext, Request], Response]:
-    @functools.wraps(fn)
-    def wrapper(ctx: WebContext, request: Request) -> Response:
-        try:
-            return fn(ctx, request)
-        except (ParamError, QueryError) as exc:
-            return render("error.html", 400, title="Bad request", message=str(exc))
-        except NotFound as exc:
-            return render("error.html", 404, title="Not found", message=str(exc))
-
-    return wrapper
+_TITLES = {400: "Bad request", 404: "Not found"}
+guarded = guard_with(lambda status, message: render("error.html", status, title=_TITLES[status], message=message))
 
 
 def _outlets(ctx: WebContext, article_ids: Sequence[int]) -> dict[int, str]:
