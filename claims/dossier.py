@@ -353,7 +353,7 @@ def _claim_out(c: Claim) -> dict[str, Any]:
             d[name] = value
     for name, (key, concept_field) in _NAMED_OUT.items():
         concept = getattr(spec, concept_field, None)
-        if concept is not None:
+        if concept is not None and key not in d:  # words written out stay as written
             d[key] = getattr(spec, name, None) or concept
     return d
 
@@ -691,10 +691,13 @@ def _unit_concept(c: _Checker, t: Mapping[str, Any], key: str) -> tuple[str | No
     """``unit = "gpu"`` (a concept) or ``unit = "miles"`` (a unit word of the story's
     language, converted by claims.lang.units); a list or table keeps today's meaning."""
     raw = t.get("unit")
+    from .lang import language
+    from .lang.units import MEASURE_CONCEPTS, is_concept
+
+    if isinstance(raw, (list, dict)):
+        return _measure_of_words(raw, c.language, MEASURE_CONCEPTS)
     if not isinstance(raw, str):
         return None, None
-    from .lang import language
-    from .lang.units import is_concept
 
     if is_concept(raw):
         return raw, None
@@ -704,6 +707,25 @@ def _unit_concept(c: _Checker, t: Mapping[str, Any], key: str) -> tuple[str | No
         if raw.lower() == base or (term.endswith("*") and raw.lower().startswith(base)):
             return concept, raw
     raise c.fail(f"{key}.unit", f"{raw!r} is neither a unit concept nor a unit word of {c.language!r}")
+
+
+def _measure_of_words(raw: Any, code: str, measures: frozenset[str]) -> tuple[str | None, str | None]:
+    """Unit words written out (today's format) that name a measure ("days", "miles")
+    convert like a named unit: "286 days" is compared with "about eight days", "nine
+    months" too. Words of counts keep their literal meaning."""
+    from .lang import language
+
+    words = raw if isinstance(raw, list) else [*raw.get("*", []), *raw.get(code, [])]
+    lang = language(code)
+    for word in words:
+        if not isinstance(word, str):
+            continue
+        for term, (concept, _factor) in lang.units.items():
+            base = term.lower().rstrip("*")
+            w = word.lower().rstrip("*")
+            if concept in measures and (w == base or (term.endswith("*") and w.startswith(base))):
+                return concept, w
+    return None, None
 
 
 def _cue_name(c: _Checker, t: Mapping[str, Any], key: str, name: str) -> str | None:
@@ -732,7 +754,7 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
         concept, word = _unit_concept(c, t, key)
         spec = QuantitySpec(
             value=c.number(t, key, "value", minimum=0),
-            unit={} if concept else c.terms(t, key, "unit", required=True),
+            unit={} if isinstance(t.get("unit"), str) else c.terms(t, key, "unit", required=True),
             unit_concept=concept,
             unit_word=word,
             tolerance=c.number(t, key, "tolerance", 0.05, minimum=0),
