@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claims.document import Document
-from claims.dossier import Story, parse_story
+from claims.dossier import QuantitySpec, Story, parse_story
 from claims.engine import explain
 
 ACME = Path(__file__).resolve().parents[1] / "fixtures" / "claims" / "stories" / "acme-plant.toml"
@@ -42,6 +42,7 @@ def test_written_out_unit_words_convert(text: str, stance: str, value: str) -> N
 def test_the_words_stay_as_written() -> None:
     story = _story()
     spec = story.claim("stay").spec
-    assert spec.unit == {"en": ("days", "day")} and getattr(spec, "unit_concept", None) == "duration"
+    assert isinstance(spec, QuantitySpec)
+    assert spec.unit == {"en": ("days", "day")} and spec.unit_concept == "duration"
     written = next(c for c in story.to_dict()["claims"] if c["id"] == "stay")
     assert written["unit"] == {"en": ["days", "day"]}
