@@ -120,6 +120,9 @@ class EventSpec:
     late: str = "updates"
     replaced: Terms = field(default_factory=dict)  # "turned into a cargo flight"
     replaced_stance: str = "contradicts"
+    # today's-format `triggers` name the event as done ("began training", "docked"): a
+    # trigger found is a done word; `event` words name the event only ("training")
+    triggers_done: bool = False
 
 
 @dataclass(frozen=True)
@@ -355,6 +358,8 @@ def _claim_out(c: Claim) -> dict[str, Any]:
         concept = getattr(spec, concept_field, None)
         if concept is not None and key not in d:  # words written out stay as written
             d[key] = getattr(spec, name, None) or concept
+    if isinstance(spec, EventSpec) and not spec.triggers_done and "triggers" in d:
+        d["event"] = d.pop("triggers")  # the event's words, as the new format writes them
     return d
 
 
@@ -369,6 +374,7 @@ _NAMED_OUT = {
     "near_concept": ("near", "near_concept"),
 }
 _NAMED_IN = frozenset(
+    {"triggers_done"} |
     {"unit_word", "unit_concept", "state_concept", "opposite_concept", "smaller_requires_cue", "updated_concept",
      "near_concept"}
 )
@@ -774,6 +780,7 @@ def _parse_claim(c: _Checker, raw: Any, key: str, ids: Sequence[str]) -> Claim:
             late=c.choice(t, key, "late", ("updates", "contradicts"), "updates") or "updates",
             replaced=c.terms(t, key, "replaced"),
             replaced_stance=c.choice(t, key, "replaced_stance", ("contradicts", "updates"), "contradicts") or "contradicts",
+            triggers_done="triggers" in t and "event" not in t,
         )
     elif kind == "state":
         state_concept = _cue_name(c, t, key, "state")

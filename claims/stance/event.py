@@ -95,6 +95,8 @@ def _done_or_planned(
     future = s.cue_near("plan", at) or s.cue_near("conditional", at)
     plan = future or s.cue_near("retrospective", at)
     done = s.cue_near("done", at) or s.cue_near("on_time", at)
+    if done is None and spec.triggers_done:
+        done = spans[0].start, spans[0].end  # a trigger of today's format says it happened
     if done is not None and _closer(done, plan, at) and not _governs(future, done):
         return _happened(p, spec, deadline, when, (*spans, p.span("done", *done)), value)
     advanced = s.cue_near("advanced", at, 10)
