@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import resource
 import shutil
@@ -30,7 +29,6 @@ import sys
 import tempfile
 import time
 import uuid
-from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa
 
-from benchmarks.ingest import serve
+from benchmarks.ingest import generated_web
 from benchmarks.webgen import web_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,25 +235,16 @@ def main() -> None:
         raise SystemExit(
             "set FOLLOWUP_TEST_POSTGRES_URL (PostgreSQL; .ci/start-postgres prints one)"
         )
-    ctx = multiprocessing.get_context("spawn")
-    q: Queue[str] = ctx.Queue()
-    stop = ctx.Event()
-    server = ctx.Process(target=serve, args=(args.n, q, stop), daemon=True)
-    server.start()
-    base = q.get(timeout=120)
-    print(
-        f"generated web: {args.n} article pages on {base} (10 feeds, {args.per_job} a job);"
-        f" cores: {os.cpu_count()}"
-    )
-    try:
+    with generated_web(args.n) as (base, _pid):
+        print(
+            f"generated web: {args.n} article pages on {base} (10 feeds, {args.per_job} a job);"
+            f" cores: {os.cpu_count()}"
+        )
         for w in (int(x) for x in args.workers.split(",")):
             if w == 0:
                 single_run(args.n, base, admin)
             else:
                 one_run(args.n, w, base, admin, args.per_job)
-    finally:
-        stop.set()
-        server.join(timeout=30)
 
 
 if __name__ == "__main__":

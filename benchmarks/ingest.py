@@ -12,6 +12,7 @@ and a plain lxml parse of the same pages in this process; --scrapy-bench runs
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import subprocess
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Event
 from pathlib import Path
@@ -38,6 +40,22 @@ def serve(n: int, port_q: Queue[str], stop: Event) -> None:
     port_q.put(server.base_url)
     stop.wait()
     server.stop()
+
+
+@contextlib.contextmanager
+def generated_web(n: int) -> Iterator[tuple[str, int]]:
+    """The generated web of ``n`` pages served by a child process, as (base URL, its
+    pid): a process of its own, so that its CPU can be told from the crawl's."""
+    ctx = multiprocessing.get_context("spawn")
+    q: Queue[str] = ctx.Queue()
+    stop = ctx.Event()
+    server = ctx.Process(target=serve, args=(n, q, stop), daemon=True)
+    server.start()
+    try:
+        yield q.get(timeout=120), server.pid or 0
+    finally:
+        stop.set()
+        server.join(timeout=30)
 
 
 def write_config(folder: Path, base: str, workers: int) -> Path:
@@ -146,19 +164,23 @@ def main() -> None:
     ap.add_argument("--scrapy-bench", action="store_true")
     args = ap.parse_args()
 
-    ctx = multiprocessing.get_context("spawn")
-    q: Queue[str] = ctx.Queue()
-    stop = ctx.Event()
-    server = ctx.Process(target=serve, args=(args.n, q, stop), daemon=True)
-    server.start()
-    base = q.get(timeout=120)
+    with generated_web(args.n) as (base, pid):
+        measure(args, base, pid)
+    if args.compare:
+        compare(args.n)
+    if args.scrapy_bench:
+        scrapy_bench()
+
+
+def measure(args: argparse.Namespace, base: str, pid: int) -> None:
+    """The first and the second crawl of the generated web, with where the CPU goes."""
     folder = Path(tempfile.mkdtemp(prefix="followup-ingest-"))
     cfg = write_config(folder, base, args.workers)
     fu = [sys.executable, "-m", "scheduler.cli"]
     env_cfg = ["--config", str(cfg)]
     subprocess.run([*fu, "init", *env_cfg], check=True, capture_output=True)
     print(f"generated web: {args.n} article pages on {base}; cores: {os.cpu_count()}")
-    web_server = psutil.Process(server.pid)
+    web_server = psutil.Process(pid)
     server_cpu = sum(web_server.cpu_times()[:2])
     wall, cpu, peak, _ = timed_run([*fu, "crawl", *env_cfg, "--format", "json"])
     server_cpu = sum(web_server.cpu_times()[:2]) - server_cpu
@@ -203,33 +225,32 @@ def main() -> None:
         f"second crawl: {wall2:6.2f} s  (the command, with Python start-up and imports)  = {100 * wall2 / wall:.1f} % of the first;"
         f" run_crawl {crawl_s:.2f} s ({100 * crawl_s / wall:.1f} %), the spider alone {spider_s:.3f} s ({100 * spider_s / wall:.2f} %); new {summary['new_articles']}"
     )
-    stop.set()
-    server.join(timeout=10)
-    if args.compare:
-        compare(args.n)
-    if args.scrapy_bench:
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "bench",
-                "-s",
-                "LOG_LEVEL=INFO",
-                "-s",
-                "CLOSESPIDER_TIMEOUT=10",
-            ],
-            capture_output=True,
-            text=True,
-            cwd=tempfile.gettempdir(),
-        )
-        lines = [ln for ln in r.stderr.splitlines() if "pages/min" in ln]
-        print(
-            "scrapy bench:",
-            lines[-1].split("INFO:")[-1].strip()
-            if lines
-            else "no figure (see scrapy bench output)",
-        )
+
+
+def scrapy_bench() -> None:
+    """`scrapy bench` on the same machine, for scale."""
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "bench",
+            "-s",
+            "LOG_LEVEL=INFO",
+            "-s",
+            "CLOSESPIDER_TIMEOUT=10",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
+    )
+    lines = [ln for ln in r.stderr.splitlines() if "pages/min" in ln]
+    print(
+        "scrapy bench:",
+        lines[-1].split("INFO:")[-1].strip()
+        if lines
+        else "no figure (see scrapy bench output)",
+    )
 
 
 if __name__ == "__main__":
